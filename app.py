@@ -1,0 +1,17 @@
+"""Entry point for `make run`: build the index on first use, then serve.
+
+The Gradio chat arrives with the UI issue; until then this builds (or updates)
+the index with a progress bar and says how to search it.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from assistant.cli import main
+
+if __name__ == "__main__":
+    code = main(["ingest"])
+    if code == 0:
+        print('Ready. Search with: .venv/bin/roadmap-assistant search "your question"')
+    sys.exit(code)

@@ -1,0 +1,161 @@
+"""Cut documents into heading-aware chunks that carry their provenance.
+
+Each section (see ``sections.py``) is split on its own with LangChain's
+``RecursiveCharacterTextSplitter``, so no chunk straddles two headings. A chunk
+knows its source, section path (``Step 8: Reinforcement Learning (RL) › What to
+Learn?``), link (roadmap steps link to their ``#anchor``), step number and
+character offsets in the document text. ``Chunk.to_document`` is the one place
+where a chunk becomes a LangChain ``Document`` for the index, and
+``Chunk.from_metadata`` the way back. Embedding and storage are elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from langchain_core.documents import Document as LCDocument
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from assistant.corpus import Document
+from assistant.roadmap import Roadmap, parse_roadmap
+from assistant.sections import Section, github_anchor, split_markdown, split_rst
+
+#: Chosen from benchmarks/chunk_sweep.py (see README "How it works").
+DEFAULT_CHUNK_SIZE = 800
+DEFAULT_CHUNK_OVERLAP = 100
+PATH_SEPARATOR = " › "
+_STEP = re.compile(r"^Step\s+(\d+)\s*:")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of a document small enough to embed, with where it came from."""
+
+    source_id: str
+    """Id of the source document."""
+    title: str
+    """The document's title."""
+    kind: str
+    """``roadmap`` or ``page``."""
+    url: str
+    """Link to the exact place: the step anchor for roadmap steps, else the page."""
+    section: str
+    """Heading path joined with `` › `` (empty for text before the first heading)."""
+    step: int | None
+    """Roadmap step number when the chunk is inside a step."""
+    start: int
+    """Offset of the chunk's first character in the document text."""
+    end: int
+    """Offset just past its last character."""
+    text: str
+    """The chunk's own text, ``document.text[start:end]``."""
+    topic_ids: tuple[str, ...] = ()
+    """Roadmap topic ids mentioned in this chunk (``step-8/core-concepts``)."""
+
+    @property
+    def context(self) -> str:
+        """The heading line embedded with the text, so that headings count for search."""
+        return f"{self.title}{PATH_SEPARATOR}{self.section}" if self.section else self.title
+
+    def to_document(self) -> LCDocument:
+        """The LangChain document stored in the index (heading line + text)."""
+        meta: dict[str, str | int] = {
+            "source_id": self.source_id,
+            "title": self.title,
+            "kind": self.kind,
+            "url": self.url,
+            "section": self.section,
+            "start": self.start,
+            "end": self.end,
+            "topic_ids": ",".join(self.topic_ids),
+        }
+        if self.step is not None:
+            meta["step"] = self.step
+        return LCDocument(page_content=f"{self.context}\n{self.text}", metadata=meta)
+
+    @classmethod
+    def from_metadata(cls, content: str, meta: dict[str, object]) -> Chunk:
+        """Rebuild a chunk from what the index stores (inverse of ``to_document``)."""
+        _, _, text = content.partition("\n")
+        step = meta.get("step")
+        topics = str(meta.get("topic_ids") or "")
+        return cls(
+            source_id=str(meta.get("source_id", "")),
+            title=str(meta.get("title", "")),
+            kind=str(meta.get("kind", "page")),
+            url=str(meta.get("url", "")),
+            section=str(meta.get("section", "")),
+            step=int(step) if isinstance(step, (int, float)) else None,
+            start=int(meta.get("start", 0)),  # type: ignore[call-overload]
+            end=int(meta.get("end", 0)),  # type: ignore[call-overload]
+            text=text,
+            topic_ids=tuple(t for t in topics.split(",") if t),
+        )
+
+
+def split_sections(doc: Document) -> list[Section]:
+    """Sections of a document according to its format."""
+    if doc.source.format == "rst":
+        return split_rst(doc.text)
+    if doc.source.format == "text":
+        return [Section((), 0, "", 0, len(doc.text), doc.text)]
+    return split_markdown(doc.text)  # markdown, and HTML already turned into Markdown
+
+
+def _topics_in(text: str, roadmap: Roadmap, step: int | None) -> tuple[str, ...]:
+    if step is None:
+        return ()
+    try:
+        topics = roadmap.step(step).topics
+    except KeyError:
+        return ()
+    lowered = text.lower()
+    return tuple(t.id for t in topics if t.name.lower().rstrip(".") in lowered)
+
+
+def chunk_document(
+    doc: Document,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    chunk_overlap: int = DEFAULT_CHUNK_OVERLAP,
+) -> list[Chunk]:
+    """Heading-aware chunks of ``doc``, in document order."""
+    splitter = RecursiveCharacterTextSplitter(
+        chunk_size=chunk_size,
+        chunk_overlap=chunk_overlap,
+        add_start_index=True,
+        separators=["\n\n", "\n- ", "\n", ". ", " ", ""],
+        keep_separator="start",
+    )
+    roadmap = parse_roadmap(doc.text, doc.source.url) if doc.source.kind == "roadmap" else None
+    chunks: list[Chunk] = []
+    for section in split_sections(doc):
+        if not section.body.strip():
+            continue
+        step = None
+        url = doc.source.url
+        if roadmap is not None and section.path:
+            if m := _STEP.match(section.path[0]):
+                step = int(m.group(1))
+            url = roadmap.anchor_url(github_anchor(section.path[0]))
+        for piece in splitter.create_documents([section.body]):
+            text = piece.page_content.strip()
+            if not re.search(r"\w", text):
+                continue
+            offset = section.start + int(piece.metadata["start_index"])
+            start = doc.text.index(text, offset) if text in doc.text[offset:] else offset
+            chunks.append(
+                Chunk(
+                    source_id=doc.source.id,
+                    title=doc.source.title,
+                    kind=doc.source.kind,
+                    url=url,
+                    section=PATH_SEPARATOR.join(section.path),
+                    step=step,
+                    start=start,
+                    end=start + len(text),
+                    text=text,
+                    topic_ids=_topics_in(text, roadmap, step) if roadmap else (),
+                )
+            )
+    return chunks

@@ -1,0 +1,137 @@
+"""The ``roadmap-assistant`` command line: ``ingest`` and ``search``.
+
+This is the only place (with the UI) that turns typed errors into a sentence:
+one line on stderr and exit code 2, never a traceback. The commands build the
+same objects the Python API uses; they add no logic of their own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from assistant.errors import AssistantError
+from assistant.settings import Settings, enforce_offline
+
+EXIT_USAGE = 2
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings.from_env()
+    if getattr(args, "mirror", None):
+        settings = settings.with_(mirror=Path(args.mirror).expanduser().resolve())
+    return settings
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from assistant.embeddings import SentenceEmbedder
+    from assistant.ingest import ingest
+
+    settings = _settings(args)
+    summary = ingest(settings, SentenceEmbedder(settings), rebuild=args.rebuild, progress=True)
+    for entry in summary.skipped:
+        print(f"skipped {entry.name}: {entry.reason}", file=sys.stderr)
+    state = "rebuilt" if summary.rebuilt else ("updated" if summary.changed else "up to date")
+    print(
+        f"Index {state}: {summary.sources} sources, {summary.chunks} chunks "
+        f"(added {summary.added}, updated {summary.updated}, removed {summary.removed}, "
+        f"unchanged {summary.unchanged}; embedded {summary.embedded} texts) "
+        f"in {summary.seconds:.1f} s."
+    )
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from assistant.index import open_retriever
+
+    query = " ".join(args.query).strip()
+    if not query:
+        raise_usage("The query is empty: give some words to search for.")
+    retriever = open_retriever(_settings(args))
+    result = retriever.retrieve(query, k=args.k, source=args.source, step=args.step)
+    if args.json:
+        rows = [
+            {
+                "rank": i + 1,
+                "score": round(h.score, 5),
+                "similarity": round(h.similarity, 4),
+                "keyword": round(h.keyword, 3),
+                "title": h.chunk.title,
+                "section": h.chunk.section,
+                "url": h.chunk.url,
+                "source_id": h.chunk.source_id,
+                "step": h.chunk.step,
+                "start": h.chunk.start,
+                "end": h.chunk.end,
+                "text": h.chunk.text,
+            }
+            for i, h in enumerate(result.hits)
+        ]
+        out = {"query": result.query, "in_scope": result.in_scope, "hits": rows}
+        out["best_similarity"] = round(result.best_similarity, 4)
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if not result.in_scope:
+        print("(The corpus does not seem to cover this; the closest matches follow.)")
+    for i, hit in enumerate(result.hits, 1):
+        where = f"{hit.chunk.title} › {hit.chunk.section}" if hit.chunk.section else hit.chunk.title
+        snippet = " ".join(hit.chunk.text.split())[:160]
+        print(f"{i}. [{hit.score:.4f}] {where}\n   {hit.chunk.url}\n   {snippet}")
+    return 0
+
+
+class UsageError(AssistantError):
+    """Bad command-line input."""
+
+
+def raise_usage(message: str) -> None:
+    raise UsageError(message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="roadmap-assistant",
+        description="A private, local assistant for the AI Engineer Roadmap 2025/26.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="build or update the index")
+    p.add_argument(
+        "--mirror", metavar="DIR", help="folder of mirrored linked pages (manifest.json)"
+    )
+    p.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("search", help="show the chunks that match a query")
+    p.add_argument("query", nargs="*", help="words to search for")
+    p.add_argument("--k", type=int, default=5, help="number of results (default 5)")
+    p.add_argument("--source", help="only this source id (e.g. ai-engineer-roadmap)")
+    p.add_argument("--step", type=int, help="only this roadmap step number")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--mirror", metavar="DIR", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_search)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    enforce_offline()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "k", 1) is not None and getattr(args, "k", 1) < 1:
+        print("error: --k must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except AssistantError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted; the index is unchanged unless the build had finished.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""Typed errors raised by the core.
+
+Only the CLI (and later the UI) turns these into the one line a person reads;
+the core never prints. Each error carries a message that already says what to
+do next, so callers can show ``str(err)`` as it is.
+"""
+
+from __future__ import annotations
+
+
+class AssistantError(Exception):
+    """Base class for every error the assistant raises on purpose."""
+
+
+class EmptyQueryError(AssistantError, ValueError):
+    """A question or search query was empty or whitespace only."""
+
+
+class MirrorError(AssistantError):
+    """The mirror folder or its manifest.json is missing or unreadable."""
+
+
+class CorpusError(AssistantError):
+    """The corpus folder or its sources file is missing or malformed."""
+
+
+class IndexMissingError(AssistantError):
+    """No complete index exists yet at the configured location."""
+
+
+class IndexMismatchError(AssistantError):
+    """The index was built with another schema or embedding model."""
+
+
+class EmbeddingModelError(AssistantError):
+    """The embedding model could not be located or loaded."""
+
+
+class ChromaUnavailableError(AssistantError):
+    """The Chroma server named by CHROMA_HOST could not be reached."""
+
+
+class BackendUnavailable(AssistantError):
+    """An LLM backend is down or unusable; the caller falls back to offline mode."""

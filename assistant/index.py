@@ -1,0 +1,38 @@
+"""Open the current index for searching, building it first when it is missing.
+
+``open_retriever`` is the one entry the CLI, the UI and the later ``Assistant``
+use: it checks the manifest against the configured embedding model (a
+mismatch raises ``IndexMismatchError`` naming the rebuild command) and returns
+a ready ``HybridRetriever``. It does not decide how answers are written.
+"""
+
+from __future__ import annotations
+
+from assistant.embeddings import Embedder, SentenceEmbedder
+from assistant.errors import IndexMissingError
+from assistant.retrieval import HybridRetriever
+from assistant.settings import Settings
+from assistant.store import IndexStore
+
+
+def open_retriever(
+    settings: Settings,
+    embedder: Embedder | None = None,
+    *,
+    build_if_missing: bool = True,
+    progress: bool = True,
+) -> HybridRetriever:
+    """A retriever over the current index; builds it once if there is none."""
+    embedder = embedder or SentenceEmbedder(settings)
+    store = IndexStore(settings)
+    if store.current_folder() is None:
+        if not build_if_missing:
+            raise IndexMissingError(
+                f"No index at {store.root}. Build it with: roadmap-assistant ingest"
+            )
+        from assistant.ingest import ingest
+
+        ingest(settings, embedder, progress=progress)
+    generation, manifest = store.open_current()
+    store.check(manifest, embedder.model_id)
+    return HybridRetriever(generation, embedder)

@@ -1,0 +1,218 @@
+"""Build or update the index from the corpus (and a mirror folder), incrementally.
+
+The LangChain indexing API with a SQL record manager decides what to write and
+what to delete: unchanged chunks are skipped, chunks of a changed section are
+replaced, chunks of a removed source are deleted (``cleanup="full"``). A
+cache-backed embedder (keyed by text) makes sure a chunk whose text did not
+change is never embedded again, even when its offsets moved. All of it runs on
+a staging generation that ``IndexStore.commit`` swaps in atomically. A source
+that cannot be read this time keeps its previous chunks. This module does not
+rank or answer anything.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from langchain_chroma import Chroma
+from langchain_classic.embeddings import CacheBackedEmbeddings
+from langchain_classic.indexes import SQLRecordManager
+from langchain_classic.storage import LocalFileStore
+from langchain_core.documents import Document as LCDocument
+from langchain_core.indexing import index
+from tqdm import tqdm
+
+from assistant.chunking import DEFAULT_CHUNK_OVERLAP, DEFAULT_CHUNK_SIZE, Chunk, chunk_document
+from assistant.corpus import SkippedEntry, gather_sources, load_document
+from assistant.embeddings import Embedder
+from assistant.settings import Settings
+from assistant.store import SCHEMA_VERSION, Generation, IndexManifest, IndexStore
+
+RECORD_NAMESPACE = "roadmap-assistant/chunks"
+
+
+@dataclass(frozen=True)
+class IngestSummary:
+    """What an ingest run did."""
+
+    sources: int
+    """Sources now in the index."""
+    chunks: int
+    """Chunks now in the index."""
+    added: int
+    """Chunks in sections that were not indexed before."""
+    updated: int
+    """Chunks that replaced a changed chunk of the same section."""
+    removed: int
+    """Chunks deleted (changed or removed sources)."""
+    unchanged: int
+    """Chunks left as they were."""
+    embedded: int
+    """Texts actually sent to the embedding model (cache misses)."""
+    seconds: float
+    """Wall time of the run."""
+    skipped: tuple[SkippedEntry, ...] = field(default=())
+    """Mirror entries or documents that were not (re)indexed, with reasons."""
+    rebuilt: bool = False
+    """True when the index was built from scratch."""
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.removed)
+
+
+def cached_embedder(settings: Settings, embedder: Embedder) -> CacheBackedEmbeddings:
+    """Wrap ``embedder`` with an on-disk cache keyed by (model, text)."""
+    folder = settings.home / "cache" / "embeddings"
+    folder.mkdir(parents=True, exist_ok=True)
+    return CacheBackedEmbeddings.from_bytes_store(
+        embedder,
+        LocalFileStore(folder),
+        namespace=embedder.model_id.replace("/", "_") + "-",
+        key_encoder="blake2b",
+    )
+
+
+def _stored_chunks(gen: Generation) -> dict[str, tuple[str, str, LCDocument]]:
+    """id → (source_id, section, document) for everything in the collection."""
+    got = gen.open_collection().get(include=["documents", "metadatas"])
+    out = {}
+    for cid, doc, meta in zip(
+        got["ids"], got["documents"] or [], got["metadatas"] or [], strict=False
+    ):
+        meta = dict(meta or {})
+        out[cid] = (
+            str(meta.get("source_id")),
+            str(meta.get("section")),
+            LCDocument(doc or "", metadata=meta),
+        )
+    return out
+
+
+def ingest(
+    settings: Settings,
+    embedder: Embedder,
+    *,
+    rebuild: bool = False,
+    progress: bool = True,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    chunk_overlap: int = DEFAULT_CHUNK_OVERLAP,
+) -> IngestSummary:
+    """Bring the index in line with the corpus and ``settings.mirror``."""
+    started = time.perf_counter()
+    store = IndexStore(settings)
+    sources, skipped = gather_sources(settings.corpus_dir, settings.mirror)
+    with store.lock():
+        fresh = rebuild or store.current_folder() is None
+        if not fresh:
+            store.check(store.manifest(), embedder.model_id)
+        gen = store.stage(fresh=fresh)
+        try:
+            before = _stored_chunks(gen)
+            docs: list[LCDocument] = []
+            indexed_sources: list[str] = []
+            skipped_docs: list[SkippedEntry] = []
+            for source in sources:
+                try:
+                    document = load_document(source, settings.home / "cache" / "text")
+                    chunks = chunk_document(document, chunk_size, chunk_overlap)
+                except ValueError as err:
+                    kept = [d for sid, _, d in before.values() if sid == source.id]
+                    note = "; kept the previous version" if kept else ""
+                    skipped_docs.append(SkippedEntry(source.path.name, f"{err}{note}"))
+                    docs.extend(kept)
+                    indexed_sources += [source.id] if kept else []
+                    continue
+                docs.extend(c.to_document() for c in chunks)
+                indexed_sources.append(source.id)
+            store_embedder = cached_embedder(settings, embedder)
+            vector_store = Chroma(
+                client=gen.client,
+                collection_name=gen.collection,
+                embedding_function=store_embedder,
+                collection_configuration={"hnsw": {"space": "cosine"}},
+            )
+            records = SQLRecordManager(RECORD_NAMESPACE, db_url=gen.records_url)
+            records.create_schema()
+            embedded_before = embedder.texts_embedded
+            index(
+                _progress(docs, progress),
+                records,
+                vector_store,
+                cleanup="full",
+                source_id_key="source_id",
+                key_encoder="blake2b",
+                batch_size=64,
+            )
+            after = _stored_chunks(gen)
+            counts = _diff(before, after)
+            summary = IngestSummary(
+                sources=len(indexed_sources),
+                chunks=len(after),
+                embedded=embedder.texts_embedded - embedded_before,
+                seconds=0.0,
+                skipped=tuple(skipped + skipped_docs),
+                rebuilt=fresh,
+                **counts,
+            )
+            if summary.changed or fresh:
+                store.commit(
+                    gen,
+                    IndexManifest(
+                        schema_version=SCHEMA_VERSION,
+                        embedding_model=embedder.model_id,
+                        dimension=embedder.dimension,
+                        chunk_size=chunk_size,
+                        chunk_overlap=chunk_overlap,
+                        collection=gen.collection,
+                        chunks=len(after),
+                        sources=tuple(indexed_sources),
+                        built_at=time.time(),
+                    ),
+                )
+            else:
+                store.discard(gen)
+        except BaseException:
+            store.discard(gen)
+            raise
+    return _with_seconds(summary, time.perf_counter() - started)
+
+
+def _with_seconds(summary: IngestSummary, seconds: float) -> IngestSummary:
+    from dataclasses import replace
+
+    return replace(summary, seconds=seconds)
+
+
+def _progress(docs: list[LCDocument], enabled: bool) -> Iterator[LCDocument]:
+    bar: Iterable[LCDocument] = tqdm(
+        docs, desc="Indexing chunks", unit="chunk", disable=not enabled, leave=False
+    )
+    yield from bar
+
+
+def _diff(
+    before: dict[str, tuple[str, str, LCDocument]], after: dict[str, tuple[str, str, LCDocument]]
+) -> dict[str, int]:
+    """Count added / updated / removed / unchanged chunks between two snapshots.
+
+    A chunk is "updated" when a chunk of the same source section disappeared
+    in the same run; the remaining new ones are "added".
+    """
+    new = after.keys() - before.keys()
+    gone = before.keys() - after.keys()
+    new_by_section = Counter(after[i][:2] for i in new)
+    gone_by_section = Counter(before[i][:2] for i in gone)
+    updated = sum(min(n, gone_by_section[key]) for key, n in new_by_section.items())
+    return {
+        "added": len(new) - updated,
+        "updated": updated,
+        "removed": len(gone) - updated,
+        "unchanged": len(after.keys() & before.keys()),
+    }
+
+
+__all__ = ["Chunk", "Embedder", "IngestSummary", "ingest"]

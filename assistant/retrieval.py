@@ -1,0 +1,198 @@
+"""Hybrid retrieval: dense (Chroma, cosine) + BM25, fused by reciprocal rank.
+
+``HybridRetriever.retrieve`` embeds the query, asks Chroma for the nearest
+chunks and bm25s for the best keyword matches, fuses both rankings with
+reciprocal-rank fusion (the AI Engineer roadmap's own chunks get a small boost
+when they are on topic, so its section comes before a page saying the same),
+collapses near-duplicates and returns scored ``Hit`` records, best first. The
+result also carries a relevance signal (the best cosine similarity) that the
+answer layer uses to decline questions the corpus does not cover. This module
+does not build the index and does not compose answers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+
+from assistant.chunking import Chunk
+from assistant.embeddings import Embedder
+from assistant.errors import EmptyQueryError
+from assistant.store import Generation
+
+#: Reciprocal-rank-fusion constant (the usual 60).
+RRF_K = 60
+#: Weight of the BM25 ranking relative to the dense one in the fusion.
+KEYWORD_WEIGHT = 1.0
+#: Candidates each ranker contributes before fusion.
+CANDIDATES = 30
+#: Multiplier on a roadmap chunk's fused score when its cosine similarity is on topic.
+ROADMAP_BOOST = 1.3
+#: Cosine similarity from which a roadmap chunk counts as "on topic" for the boost.
+ROADMAP_ON_TOPIC = 0.30
+#: Below this best cosine similarity a question is out of the corpus's scope.
+#: Calibrated by benchmarks/calibrate_relevance.py (see the closing note / README).
+RELEVANCE_THRESHOLD = 0.37
+#: Token-set Jaccard similarity above which two chunks count as duplicates.
+DUPLICATE_JACCARD = 0.85
+_WORD = re.compile(r"\w+")
+#: Learners' abbreviations, expanded for the keyword ranker only (dense search
+#: already knows them): "math" finds "Mathematics for AI".
+KEYWORD_SYNONYMS = {
+    "math": "mathematics",
+    "maths": "mathematics",
+    "stats": "statistics probability",
+    "ml": "machine learning",
+    "dl": "deep learning",
+    "rl": "reinforcement learning",
+    "cv": "computer vision",
+    "nlp": "natural language processing",
+    "genai": "generative ai",
+    "llm": "large language models",
+    "llms": "large language models",
+    "sklearn": "scikit-learn",
+    "pytorch": "pytorch torch",
+    "deploy": "deployment",
+    "deploying": "deployment",
+    "datasets": "data datasets",
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One retrieved chunk with its scores."""
+
+    chunk: Chunk
+    """The chunk and its provenance."""
+    score: float
+    """Fused score (higher is better); comparable within one query only."""
+    similarity: float
+    """Cosine similarity between query and chunk (0 when dense search missed it)."""
+    keyword: float
+    """BM25 score (0 when keyword search missed it)."""
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """The answer to one query: hits best first, and whether the corpus covers it."""
+
+    query: str
+    """The query as searched."""
+    hits: tuple[Hit, ...]
+    """Best first."""
+    best_similarity: float
+    """Highest cosine similarity among all dense candidates."""
+    in_scope: bool
+    """``best_similarity >= RELEVANCE_THRESHOLD``."""
+
+
+def _tokens(text: str) -> set[str]:
+    return set(_WORD.findall(text.lower()))
+
+
+class HybridRetriever:
+    """Searches one index generation. Loads the chunks once for BM25."""
+
+    def __init__(self, generation: Generation, embedder: Embedder) -> None:
+        self._collection = generation.open_collection()
+        self._embedder = embedder
+        got = self._collection.get(include=["documents", "metadatas"])
+        self._ids: list[str] = list(got["ids"])
+        docs = got["documents"] or []
+        metas = got["metadatas"] or []
+        self._chunks = {
+            cid: Chunk.from_metadata(doc or "", dict(meta or {}))
+            for cid, doc, meta in zip(self._ids, docs, metas, strict=False)
+        }
+        self._bm25 = bm25s.BM25()
+        corpus_tokens = bm25s.tokenize(list(docs), stopwords="en", show_progress=False)
+        self._bm25.index(corpus_tokens, show_progress=False)
+
+    @property
+    def size(self) -> int:
+        """Number of chunks searched."""
+        return len(self._ids)
+
+    def _dense(self, query: str, where: dict | None) -> list[tuple[str, float]]:
+        vector = self._embedder.embed_query(query)
+        n = min(CANDIDATES, self.size)
+        if n == 0:
+            return []
+        got = self._collection.query(
+            query_embeddings=np.asarray([vector], dtype=np.float32),
+            n_results=n,
+            where=where,
+            include=["distances"],
+        )
+        ids = got["ids"][0]
+        distances = (got["distances"] or [[]])[0]
+        return [(cid, 1.0 - float(d)) for cid, d in zip(ids, distances, strict=False)]
+
+    def _keyword(self, query: str, allowed: set[str] | None) -> list[tuple[str, float]]:
+        words = _WORD.findall(query.lower())
+        expanded = " ".join(
+            [*words, *(KEYWORD_SYNONYMS[w] for w in words if w in KEYWORD_SYNONYMS)]
+        )
+        tokens = bm25s.tokenize([expanded], stopwords="en", show_progress=False)
+        if not tokens.vocab or self.size == 0:
+            return []
+        k = min(self.size, CANDIDATES * 4 if allowed is not None else CANDIDATES)
+        docs, scores = self._bm25.retrieve(tokens, k=k, show_progress=False, n_threads=1)
+        out = []
+        for idx, score in zip(docs[0], scores[0], strict=False):
+            cid = self._ids[int(idx)]
+            if score > 0 and (allowed is None or cid in allowed):
+                out.append((cid, float(score)))
+        return out[:CANDIDATES]
+
+    def retrieve(
+        self, query: str, k: int = 5, source: str | None = None, step: int | None = None
+    ) -> Retrieval:
+        """The ``k`` best chunks for ``query``, optionally only from ``source`` / ``step``."""
+        query = " ".join(query.split())
+        if not query:
+            raise EmptyQueryError("The query is empty: type a question or some keywords.")
+        filters: list[dict[str, str | int]] = [{"source_id": source}] if source else []
+        filters += [{"step": step}] if step is not None else []
+        where = filters[0] if len(filters) == 1 else ({"$and": filters} if filters else None)
+        allowed = None
+        if where is not None:
+            allowed = {
+                cid
+                for cid, c in self._chunks.items()
+                if (source is None or c.source_id == source) and (step is None or c.step == step)
+            }
+        dense = self._dense(query, where)
+        keyword = self._keyword(query, allowed)
+        similarity = dict(dense)
+        bm25 = dict(keyword)
+        fused: dict[str, float] = {}
+        for ranking, weight in ((dense, 1.0), (keyword, KEYWORD_WEIGHT)):
+            for rank, (cid, _) in enumerate(ranking):
+                fused[cid] = fused.get(cid, 0.0) + weight / (RRF_K + rank + 1)
+        for cid in fused:
+            if self._chunks[cid].kind == "roadmap" and similarity.get(cid, 0.0) >= ROADMAP_ON_TOPIC:
+                fused[cid] *= ROADMAP_BOOST
+        ordered = sorted(fused, key=lambda cid: fused[cid], reverse=True)
+        hits: list[Hit] = []
+        kept_tokens: list[set[str]] = []
+        for cid in ordered:
+            chunk = self._chunks[cid]
+            tokens = _tokens(chunk.text)
+            if any(_jaccard(tokens, other) >= DUPLICATE_JACCARD for other in kept_tokens):
+                continue
+            kept_tokens.append(tokens)
+            hits.append(Hit(chunk, fused[cid], similarity.get(cid, 0.0), bm25.get(cid, 0.0)))
+            if len(hits) >= k:
+                break
+        best = float(np.max([s for _, s in dense])) if dense else 0.0
+        return Retrieval(query, tuple(hits), best, best >= RELEVANCE_THRESHOLD)
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)

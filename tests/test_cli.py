@@ -1,0 +1,92 @@
+"""The CLI: summaries, search output, and one-line errors with exit code 2."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.cli import main
+from assistant.settings import Settings
+from tests.conftest import link_models
+
+
+def run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=600,
+    )
+
+
+def one_line_error(proc: subprocess.CompletedProcess[str]) -> str:
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: ")
+    return lines[0]
+
+
+def test_bad_input_gives_one_line_and_exit_2(tmp_path: Path) -> None:
+    env = {"ASSISTANT_HOME": str(tmp_path / "home")}
+    assert "empty" in one_line_error(run(["search", "   "], env))
+    assert "Mirror folder not found" in one_line_error(
+        run(["ingest", "--mirror", str(tmp_path / "none")], env)
+    )
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "manifest.json").write_text("[{")
+    assert "Cannot read" in one_line_error(run(["ingest", "--mirror", str(bad)], env))
+
+
+def test_index_of_another_model_from_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assistant.ingest import ingest
+    from tests.fakes import FakeEmbedder
+
+    home = tmp_path / "home"
+    ingest(Settings.from_env({"ASSISTANT_HOME": str(home)}), FakeEmbedder("fake-a"), progress=False)
+    line = one_line_error(run(["search", "anything"], {"ASSISTANT_HOME": str(home)}))
+    assert "'fake-a'" in line and "roadmap-assistant ingest --rebuild" in line
+
+
+def test_ingest_and_search_with_the_real_model(
+    tmp_path: Path,
+    models_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    home = tmp_path / "home"
+    link_models(home, models_dir)
+    monkeypatch.setenv("ASSISTANT_HOME", str(home))
+    assert main(["ingest"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Index rebuilt: 1 sources,") and "embedded" in out
+    assert main(["ingest"]) == 0
+    again = capsys.readouterr().out
+    assert again.startswith("Index up to date") and "embedded 0 texts" in again
+    assert (
+        main(
+            [
+                "search",
+                "Which tools does the roadmap list for reinforcement learning?",
+                "--k",
+                "3",
+                "--json",
+            ]
+        )
+        == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert data["in_scope"] and data["hits"][0]["step"] == 8
+    assert data["hits"][0]["url"].endswith("#step-8-reinforcement-learning-rl")
+    assert main(["search", "Which tools does the roadmap list for reinforcement learning?"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("1. [") and "Step 8: Reinforcement Learning (RL)" in text
