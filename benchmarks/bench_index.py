@@ -1,0 +1,188 @@
+"""Index benchmark: ours vs a plain LangChain baseline, on the same corpus, in one run.
+
+Prints, for the roadmap plus the mirror (--mirror DIR / ASSISTANT_MIRROR):
+full ingest seconds, no-op re-ingest seconds, retrieval p50/p95 over the
+warm calibration queries (>= 50), retrieval hit@1/hit@3, peak RSS. The baseline
+is RecursiveCharacterTextSplitter(1000, 200) + Chroma similarity search with
+the same embedder and the same normalised documents. Both start from a fresh
+temporary home (the model is extracted beforehand and not timed).
+Run: .venv/bin/python benchmarks/bench_index.py --mirror ../shared/mirror
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).parent))
+from calibrate_relevance import matches  # noqa: E402
+
+from assistant.corpus import gather_sources, load_document  # noqa: E402
+from assistant.embeddings import SentenceEmbedder, extract_packaged_model  # noqa: E402
+from assistant.index import open_retriever  # noqa: E402
+from assistant.ingest import ingest  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
+
+HERE = Path(__file__).parent
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def queries() -> tuple[list[str], list[dict]]:
+    data = yaml.safe_load((HERE / "calibration.yaml").read_text())
+    return [i["q"] for i in data["in_scope"]] + list(data["out_of_scope"]), data["in_scope"]
+
+
+def bench_ours(settings: Settings) -> dict[str, float]:
+    embedder = SentenceEmbedder(settings)
+    _ = embedder.dimension  # load the model outside the timed part, as the baseline does
+    t = time.perf_counter()
+    first = ingest(settings, embedder, progress=False)
+    full = time.perf_counter() - t
+    t = time.perf_counter()
+    again = ingest(settings, embedder, progress=False)
+    noop = time.perf_counter() - t
+    assert again.embedded == 0
+    retriever = open_retriever(settings, embedder, build_if_missing=False)
+    qs, labelled = queries()
+    for q in qs[:5]:
+        retriever.retrieve(q)  # warm-up
+    times, embed_times = [], []
+    for q in qs:
+        t0 = time.perf_counter()
+        embedder.embed_query(q)
+        embed_times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        retriever.retrieve(q, k=5)
+        times.append(time.perf_counter() - t0)
+    hit1 = hit3 = 0
+    for item in labelled:
+        hits = retriever.retrieve(item["q"], k=3).hits
+        ok = [matches(h.chunk.url, h.chunk.step, item["expect"]) for h in hits]
+        hit1 += bool(ok and ok[0])
+        hit3 += any(ok)
+    return {
+        "chunks": first.chunks,
+        "embedded": first.embedded,
+        "full_s": full,
+        "noop_s": noop,
+        "p50_ms": 1000 * statistics.median(times),
+        "p95_ms": 1000 * pct(times, 95),
+        "embed_p50_ms": 1000 * statistics.median(embed_times),
+        "queries": len(qs),
+        "hit1": hit1 / len(labelled),
+        "hit3": hit3 / len(labelled),
+        "rss_mb": rss_mb(),
+    }
+
+
+def bench_baseline(settings: Settings, home: Path) -> dict[str, float]:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+    from langchain_chroma import Chroma
+    from langchain_core.documents import Document
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    embedder = SentenceEmbedder(settings)
+    _ = embedder.dimension
+    t = time.perf_counter()
+    sources, _ = gather_sources(settings.corpus_dir, settings.mirror)
+    docs = []
+    for s in sources:
+        doc = load_document(s)
+        docs.append(Document(doc.text, metadata={"url": s.url, "title": s.title}))
+    splits = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(
+        docs
+    )
+    client = chromadb.PersistentClient(
+        str(home / "baseline"), ChromaSettings(anonymized_telemetry=False)
+    )
+    store = Chroma(
+        client=client,
+        collection_name="baseline",
+        embedding_function=embedder,
+        collection_configuration={"hnsw": {"space": "cosine"}},
+    )
+    store.add_documents(splits)
+    full = time.perf_counter() - t
+    qs, labelled = queries()
+    for q in qs[:5]:
+        store.similarity_search(q, k=5)
+    times = []
+    for q in qs:
+        t0 = time.perf_counter()
+        store.similarity_search(q, k=5)
+        times.append(time.perf_counter() - t0)
+    hit1 = hit3 = 0
+    for item in labelled:
+        got = store.similarity_search(item["q"], k=3)
+        expect = item["expect"]
+        # The baseline has no sections or steps: a roadmap step counts when the chunk
+        # is from the AI Engineer roadmap and contains that step's heading.
+        ok = [
+            (f"Step {expect}:" in d.page_content and "AI%20Engineer" in d.metadata["url"])
+            if isinstance(expect, int)
+            else d.metadata["url"].startswith(expect.split("#")[0])
+            for d in got
+        ]
+        hit1 += bool(ok and ok[0])
+        hit3 += any(ok)
+    return {
+        "chunks": len(splits),
+        "full_s": full,
+        "p50_ms": 1000 * statistics.median(times),
+        "p95_ms": 1000 * pct(times, 95),
+        "hit1": hit1 / len(labelled),
+        "hit3": hit3 / len(labelled),
+        "rss_mb": rss_mb(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mirror", type=Path, default=Settings.from_env().mirror)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        home = Path(tmp)
+        extract_packaged_model(home / "models")
+        settings = Settings.from_env({"ASSISTANT_HOME": str(home)})
+        if args.mirror:
+            settings = settings.with_(mirror=args.mirror.resolve())
+        print(f"corpus: roadmap + {'mirror ' + str(args.mirror) if args.mirror else 'no mirror'}")
+        ours = bench_ours(settings)
+        print(
+            f"ours:     {ours['chunks']:.0f} chunks; full ingest {ours['full_s']:.1f} s; "
+            f"no-op re-ingest {ours['noop_s']:.2f} s; retrieval p50 {ours['p50_ms']:.1f} ms, "
+            f"p95 {ours['p95_ms']:.1f} ms over {ours['queries']:.0f} warm queries "
+            f"(query embedding alone p50 {ours['embed_p50_ms']:.1f} ms); "
+            f"hit@1 {ours['hit1']:.3f}, hit@3 {ours['hit3']:.3f}; peak RSS {ours['rss_mb']:.0f} MB"
+        )
+        base = bench_baseline(settings, home)
+        print(
+            f"baseline: {base['chunks']:.0f} chunks; full ingest {base['full_s']:.1f} s; "
+            f"retrieval p50 {base['p50_ms']:.1f} ms, p95 {base['p95_ms']:.1f} ms; "
+            f"hit@1 {base['hit1']:.3f}, hit@3 {base['hit3']:.3f}; "
+            f"peak RSS (cumulative) {base['rss_mb']:.0f} MB"
+        )
+        print(
+            f"ratios (ours/baseline): full ingest {ours['full_s'] / base['full_s']:.2f}, "
+            f"retrieval p50 {ours['p50_ms'] / base['p50_ms']:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
