@@ -21,7 +21,8 @@ from assistant.corpus import Document
 from assistant.roadmap import Roadmap, parse_roadmap
 from assistant.sections import Section, github_anchor, split_markdown, split_rst
 
-#: Chosen from benchmarks/chunk_sweep.py (see README "How it works").
+#: 800/100 keeps a chunk plus its heading line inside MiniLM's 256-token window;
+#: benchmarks/chunk_sweep.py compares 400/800/1200 (results pending, see issue #2).
 DEFAULT_CHUNK_SIZE = 800
 DEFAULT_CHUNK_OVERLAP = 100
 PATH_SEPARATOR = " › "
