@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from langchain_chroma import Chroma
 from langchain_classic.embeddings import CacheBackedEmbeddings
@@ -179,13 +179,7 @@ def ingest(
         except BaseException:
             store.discard(gen)
             raise
-    return _with_seconds(summary, time.perf_counter() - started)
-
-
-def _with_seconds(summary: IngestSummary, seconds: float) -> IngestSummary:
-    from dataclasses import replace
-
-    return replace(summary, seconds=seconds)
+    return replace(summary, seconds=time.perf_counter() - started)
 
 
 def _embed_new_texts(

