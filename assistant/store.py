@@ -28,6 +28,7 @@ import chromadb
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaSettings
+from chromadb.errors import ChromaError
 
 from assistant.errors import ChromaUnavailableError, IndexMismatchError, IndexMissingError
 from assistant.settings import Settings
@@ -227,7 +228,8 @@ class IndexStore:
     def discard(self, gen: Generation) -> None:
         """Throw a staging generation away (nothing changed, or the build failed)."""
         if self.server:
-            with contextlib.suppress(Exception):  # best effort: a sweep retries later
+            # Best effort: the next build's sweep deletes what is left here.
+            with contextlib.suppress(ChromaError, ValueError, ConnectionError, OSError):
                 gen.client.delete_collection(gen.collection)
         self._release(gen)
         shutil.rmtree(gen.folder, ignore_errors=True)
