@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from calibrate_relevance import matches  # noqa: E402
+from calibrate_relevance import fresh_home, matches  # noqa: E402
 
 from assistant.corpus import gather_sources, load_document  # noqa: E402
 from assistant.embeddings import SentenceEmbedder, extract_packaged_model  # noqa: E402
@@ -167,10 +167,7 @@ def warm_up(models: Path) -> None:
     (seen here: the same ingest took 99 s of CPU first and 80 s later), which
     would otherwise penalise whichever side happens to run first.
     """
-    home = models.parent / "warm-up"
-    home.mkdir()
-    (home / "models").symlink_to(models, target_is_directory=True)
-    embedder = SentenceEmbedder(Settings.from_env({"ASSISTANT_HOME": str(home)}))
+    embedder = SentenceEmbedder(fresh_home(models.parent / "warm-up", models, None))
     words = "learning models data deployment vision language agents " * 40
     texts = [" ".join(words.split()[: 4 + (i * 7) % 250]) for i in range(256)]
     embedder.embed_documents(sorted(texts, key=len))
@@ -193,11 +190,7 @@ def main() -> None:
             # Alternate which side goes first: this machine's speed drifts between runs.
             for side in ("ours", "baseline") if i % 2 == 0 else ("baseline", "ours"):
                 home = Path(tmp) / f"{side}-{i}"
-                home.mkdir()
-                (home / "models").symlink_to(models, target_is_directory=True)
-                settings = Settings.from_env({"ASSISTANT_HOME": str(home)})
-                if args.mirror:
-                    settings = settings.with_(mirror=args.mirror.resolve())
+                settings = fresh_home(home, models, args.mirror)
                 result = bench_ours(settings) if side == "ours" else bench_baseline(settings, home)
                 runs[side].append(result)
                 print(

@@ -22,6 +22,14 @@ from assistant.settings import Settings
 HERE = Path(__file__).parent
 
 
+def fresh_home(folder: Path, models: Path, mirror: Path | None) -> Settings:
+    """Settings for an empty ASSISTANT_HOME at ``folder`` sharing an extracted model."""
+    folder.mkdir()
+    (folder / "models").symlink_to(models, target_is_directory=True)
+    settings = Settings.from_env({"ASSISTANT_HOME": str(folder)})
+    return settings.with_(mirror=mirror.resolve()) if mirror else settings
+
+
 def matches(hit_url: str, step: int | None, expect: int | str) -> bool:
     if isinstance(expect, int):
         return step == expect and "AI%20Engineer" in hit_url

