@@ -105,6 +105,41 @@ def split_sections(doc: Document) -> list[Section]:
     return split_markdown(doc.text)  # markdown, and HTML already turned into Markdown
 
 
+def fold_small_sections(sections: list[Section], text: str, limit: int) -> list[Section]:
+    """Join neighbouring sections of the same parent while their span fits in ``limit``.
+
+    Linked pages (the author's other roadmaps above all) have many one-bullet
+    sections; embedding each alone costs a model pass for a few words. A folded
+    section keeps the shared heading path, and the inner headings stay in its
+    text. The AI Engineer roadmap itself is never folded: its fine sections are
+    what answers cite.
+    """
+    folded: list[Section] = []
+    for sec in sections:
+        prev = folded[-1] if folded else None
+        if prev is not None and sec.end - prev.start <= limit:
+            common = _common_prefix(prev.path, sec.path)
+            if common or not (prev.path or sec.path):
+                folded[-1] = Section(
+                    common,
+                    len(common),
+                    common[-1] if common else "",
+                    prev.start,
+                    sec.end,
+                    text[prev.start : sec.end],
+                )
+                continue
+        folded.append(sec)
+    return folded
+
+
+def _common_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
 def _topics_in(text: str, roadmap: Roadmap, step: int | None) -> tuple[str, ...]:
     if step is None:
         return ()
@@ -131,7 +166,10 @@ def chunk_document(
     )
     roadmap = parse_roadmap(doc.text, doc.source.url) if doc.source.kind == "roadmap" else None
     chunks: list[Chunk] = []
-    for section in split_sections(doc):
+    sections = split_sections(doc)
+    if roadmap is None:
+        sections = fold_small_sections(sections, doc.text, chunk_size)
+    for section in sections:
         if not section.body.strip():
             continue
         step = None

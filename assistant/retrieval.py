@@ -35,7 +35,7 @@ ROADMAP_BOOST = 1.3
 ROADMAP_ON_TOPIC = 0.30
 #: Below this best cosine similarity a question is out of the corpus's scope.
 #: Calibrated by benchmarks/calibrate_relevance.py (see the closing note / README).
-RELEVANCE_THRESHOLD = 0.34
+RELEVANCE_THRESHOLD = 0.32
 #: Token-set Jaccard similarity above which two chunks count as duplicates.
 DUPLICATE_JACCARD = 0.85
 _WORD = re.compile(r"\w+")

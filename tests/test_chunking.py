@@ -92,3 +92,26 @@ def test_html_and_rst_pages_keep_their_headings() -> None:
     assert all(
         c.url == "https://spinningup.openai.com/en/latest/spinningup/rl_intro.html" for c in rst
     )
+
+
+def test_small_page_sections_fold_within_their_parent(tmp_path: Path) -> None:
+    text = (
+        "# Doc\n\n## Step 1\n\n### Why\n\n- one reason\n\n### Resources\n\n- [A](https://a.example)\n\n"
+        "## Step 2\n\n### Why\n\n- another reason\n"
+    )
+    path = tmp_path / "doc.md"
+    path.write_text(text)
+    source = CorpusSource(
+        "page:doc", "Doc", "https://example.org/doc", "page", path, "markdown", ""
+    )
+    doc = load_document(source)
+    folded = chunk_document(doc, chunk_size=200, chunk_overlap=0)
+    assert [(c.section, c.text) for c in folded] == [
+        ("Step 1", "### Why\n\n- one reason\n\n### Resources\n\n- [A](https://a.example)"),
+        ("Step 2", "### Why\n\n- another reason"),
+    ]
+    assert all(doc.text[c.start : c.end] == c.text for c in folded)
+    # Never past the size limit, never across parents: with 30 characters only each
+    # heading-only parent folds with its first child.
+    apart = chunk_document(doc, chunk_size=30, chunk_overlap=0)
+    assert [c.section for c in apart] == ["Step 1", "Step 1 › Resources", "Step 2"]
