@@ -191,10 +191,9 @@ def _embed_new_texts(
 ) -> None:
     """Embed, into the cache, every text the index does not hold yet, before any write.
 
-    Embedding first and writing afterwards (as a plain ``add_documents`` does)
-    keeps Chroma's background index threads from competing with the model for
-    this machine's cores; sorting by length keeps each batch's padding low. The
-    indexing API then finds every vector in the cache.
+    The progress bar then counts real model work (a no-op run shows none), and
+    the texts go in length-sorted batches, which keeps padding low. The indexing
+    API afterwards finds every vector in the cache.
     """
     texts = sorted({d.page_content for d in docs} - stored_texts, key=len)
     with tqdm(

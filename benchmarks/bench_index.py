@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from calibrate_relevance import fresh_home, matches  # noqa: E402
+from calibrate_relevance import evaluate, fresh_home  # noqa: E402
 
 from assistant.corpus import gather_sources, load_document  # noqa: E402
 from assistant.embeddings import SentenceEmbedder, extract_packaged_model  # noqa: E402
@@ -64,7 +64,7 @@ def bench_ours(settings: Settings) -> dict[str, float]:
     noop = time.perf_counter() - t
     assert again.embedded == 0
     retriever = open_retriever(settings, embedder, build_if_missing=False)
-    qs, labelled = queries()
+    qs, _ = queries()
     for q in qs[:5]:
         retriever.retrieve(q)  # warm-up
     times, embed_times = [], []
@@ -75,12 +75,7 @@ def bench_ours(settings: Settings) -> dict[str, float]:
         t0 = time.perf_counter()
         retriever.retrieve(q, k=5)
         times.append(time.perf_counter() - t0)
-    hit1 = hit3 = 0
-    for item in labelled:
-        hits = retriever.retrieve(item["q"], k=3).hits
-        ok = [matches(h.chunk.url, h.chunk.step, item["expect"]) for h in hits]
-        hit1 += bool(ok and ok[0])
-        hit3 += any(ok)
+    quality = evaluate(retriever, yaml.safe_load((HERE / "calibration.yaml").read_text()))
     return {
         "chunks": first.chunks,
         "embedded": first.embedded,
@@ -91,8 +86,8 @@ def bench_ours(settings: Settings) -> dict[str, float]:
         "p95_ms": 1000 * pct(times, 95),
         "embed_p50_ms": 1000 * statistics.median(embed_times),
         "queries": len(qs),
-        "hit1": hit1 / len(labelled),
-        "hit3": hit3 / len(labelled),
+        "hit1": quality["hit@1"],
+        "hit3": quality["hit@3"],
         "rss_mb": rss_mb(),
     }
 
