@@ -1,0 +1,62 @@
+"""The seam every text-generating backend fits: ``generate(messages)`` and ``available()``.
+
+A backend turns a list of chat ``Message`` records into a stream of text
+deltas. When it is down, or drops mid-stream, it raises ``BackendUnavailable``
+and the caller decides what happens next (the answer layer falls back to the
+offline mode with a visible note). ``get_backend`` picks one by name from the
+settings. The offline grounded mode is not a backend: it writes no text of its
+own, it only arranges retrieved text (see ``offline.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from assistant.settings import Settings
+
+
+@dataclass(frozen=True)
+class Message:
+    """One chat message sent to a model."""
+
+    role: str
+    """``system``, ``user`` or ``assistant``."""
+    content: str
+    """The message text."""
+
+
+class Backend(Protocol):
+    """What the answer layer needs from a text generator."""
+
+    @property
+    def name(self) -> str:
+        """Shown to users as the answer's mode, e.g. ``ollama:llama3.2:3b``."""
+        ...
+
+    @property
+    def num_ctx(self) -> int:
+        """Context window in tokens that prompts must fit."""
+        ...
+
+    def available(self) -> bool:
+        """Whether the backend can answer now (cheap: the result is cached)."""
+        ...
+
+    def unavailable_reason(self) -> str:
+        """Why ``available()`` is false, as a sentence a person can act on."""
+        ...
+
+    def generate(self, messages: Sequence[Message], *, max_tokens: int) -> Iterator[str]:
+        """Stream the reply's text deltas; raises ``BackendUnavailable`` on failure."""
+        ...
+
+
+def get_backend(settings: Settings) -> Backend | None:
+    """The generating backend named by ``settings.backend``; ``None`` for offline only."""
+    if settings.backend == "offline":
+        return None
+    from assistant.backends.ollama import OllamaBackend
+
+    return OllamaBackend(settings)

@@ -1,0 +1,232 @@
+"""Citation markers: number them in order of first use, and check what they claim.
+
+An answer is written with markers ``[k]`` that point into the list of hits it
+was composed from. ``finalise_citations`` removes markers that point nowhere,
+renumbers the rest in the order they first appear and returns the matching
+``Source`` records, so every ``[n]`` in the text is ``sources[n-1]`` and no
+uncited hit is presented as a source. ``check_support`` drops a marker when
+the sentence that carries it shares too little content with the cited chunk
+(word overlap, then embedding similarity as a second chance); the thresholds
+are calibrated by ``benchmarks/calibrate_citations.py``. ``StreamRenumberer``
+does the renumbering on the fly while a model streams. Nothing here retrieves
+or generates text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.embeddings import Embedder
+from assistant.retrieval import Hit
+
+MARKER = re.compile(r"\[(\d{1,3})\]")
+#: Share of a claim's content words that must occur in the cited chunk.
+LEXICAL_SUPPORT = 0.4
+#: Cosine similarity (claim vs chunk) that rescues a claim with low word overlap.
+EMBEDDING_SUPPORT = 0.5
+#: Claims with fewer content words than this are not judged (e.g. "See [2].").
+MIN_CLAIM_WORDS = 2
+SNIPPET_CHARS = 280
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]")
+_UNIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[*(\"'])|\n+")
+
+
+def wordset(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set (for word lists in code)."""
+    return frozenset(text.split())
+
+
+STOPWORDS = wordset(
+    """a an the and or but if of to in on at for from by with about as into onto over under
+    is are was were be been being am do does did done have has had having can could should
+    would will shall may might must this that these those it its it's they them their there
+    here what which who whom whose when where why how i you he she we me my your our his her
+    not no yes so than then too very just also such some any each every all both more most
+    other others own same only via per etc using use used e.g i.e like well one two"""
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A cited source, numbered as in the answer text."""
+
+    n: int
+    """The number used in the text as ``[n]``."""
+    title: str
+    """The document's title."""
+    section: str
+    """Heading path inside the document (`` › `` separated)."""
+    url: str
+    """Step anchor for the roadmap, the page URL otherwise."""
+    snippet: str
+    """The cited chunk's text, shortened."""
+    score: float
+    """Retrieval score of the chunk (higher is better)."""
+    kind: str = "roadmap"
+    """``roadmap`` or ``page``."""
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain JSON-able fields."""
+        return {
+            "n": self.n,
+            "title": self.title,
+            "section": self.section,
+            "url": self.url,
+            "snippet": self.snippet,
+            "score": round(self.score, 5),
+            "kind": self.kind,
+        }
+
+
+def snippet_of(text: str, limit: int = SNIPPET_CHARS) -> str:
+    """Whitespace-collapsed text cut at a word boundary."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def source_for(n: int, hit: Hit) -> Source:
+    """The ``Source`` record for a hit cited as ``[n]``."""
+    c = hit.chunk
+    return Source(n, c.title, c.section, c.url, snippet_of(c.text), hit.score, c.kind)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"(\[\d+\])(?:\s*\1)+", r"\1", text)  # "[1][1]" → "[1]"
+    text = re.sub(r"[ \t]+([.,;:!?])", r"\1", text)
+    text = re.sub(r"(?<=\S)[ \t]{2,}", " ", text)
+    return re.sub(r"[ \t]+\n", "\n", text).strip()
+
+
+def finalise_citations(text: str, hits: Sequence[Hit]) -> tuple[str, list[Source]]:
+    """Renumber ``[k]`` (1-based into ``hits``) by first use; drop markers that point nowhere."""
+    mapping: dict[int, int] = {}
+    sources: list[Source] = []
+
+    def swap(match: re.Match[str]) -> str:
+        k = int(match.group(1))
+        if not 1 <= k <= len(hits):
+            return ""
+        if k not in mapping:
+            mapping[k] = len(mapping) + 1
+            sources.append(source_for(mapping[k], hits[k - 1]))
+        return f"[{mapping[k]}]"
+
+    return _tidy(MARKER.sub(swap, text)), sources
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content words with a light plural fold (``tools`` → ``tool``)."""
+    words = set()
+    for w in _WORD.findall(MARKER.sub(" ", text).lower()):
+        if w in STOPWORDS or len(w) < 2:
+            continue
+        words.add(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w)
+    return words
+
+
+def lexical_support(claim: str, chunk_text: str) -> float:
+    """Share of the claim's content words found in the chunk."""
+    claim_words = content_words(claim)
+    if not claim_words:
+        return 1.0
+    return len(claim_words & content_words(chunk_text)) / len(claim_words)
+
+
+def split_claims(text: str) -> list[str]:
+    """Sentences and list items: the units a citation marker vouches for."""
+    return [u for u in _UNIT.split(text) if u and u.strip()]
+
+
+def check_support(
+    text: str, hits: Sequence[Hit], embedder: Embedder | None = None
+) -> tuple[str, int]:
+    """Drop markers whose sentence the cited hit does not support; returns (text, dropped)."""
+    units = split_claims(text)
+    pending: list[tuple[int, int, str]] = []  # (unit index, marker k, claim)
+    verdicts: dict[tuple[int, int], bool] = {}
+    for i, unit in enumerate(units):
+        claim = MARKER.sub(" ", unit)
+        if len(content_words(claim)) < MIN_CLAIM_WORDS:
+            continue
+        for k in {int(m) for m in MARKER.findall(unit)}:
+            if not 1 <= k <= len(hits):
+                continue
+            chunk = hits[k - 1].chunk
+            if lexical_support(claim, f"{chunk.context}\n{chunk.text}") >= LEXICAL_SUPPORT:
+                verdicts[(i, k)] = True
+            else:
+                pending.append((i, k, claim))
+    if pending and embedder is not None:
+        claims = [claim for _, _, claim in pending]
+        chunks = [hits[k - 1].chunk.text for _, k, _ in pending]
+        vectors = np.asarray(embedder.embed_documents(claims + chunks), dtype=np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+        n = len(pending)
+        for j, (i, k, _) in enumerate(pending):
+            verdicts[(i, k)] = float(vectors[j] @ vectors[n + j]) >= EMBEDDING_SUPPORT
+    else:
+        verdicts.update({(i, k): False for i, k, _ in pending})
+    dropped = 0
+    out = []
+    for i, unit in enumerate(units):
+
+        def keep(match: re.Match[str], i: int = i) -> str:
+            nonlocal dropped
+            if verdicts.get((i, int(match.group(1))), True):
+                return match.group(0)
+            dropped += 1
+            return ""
+
+        out.append(MARKER.sub(keep, unit))
+    rebuilt = _rejoin(text, units, out)
+    return rebuilt, dropped
+
+
+def _rejoin(original: str, units: list[str], replaced: list[str]) -> str:
+    """Put edited units back with the separators the original had."""
+    pieces = []
+    pos = 0
+    for unit, new in zip(units, replaced, strict=True):
+        start = original.index(unit, pos)
+        pieces.append(original[pos:start])
+        pieces.append(new)
+        pos = start + len(unit)
+    pieces.append(original[pos:])
+    return "".join(pieces)
+
+
+class StreamRenumberer:
+    """Renumbers markers in a token stream by first use, holding back partial markers."""
+
+    def __init__(self, limit: int) -> None:
+        self._limit = limit
+        self._buffer = ""
+        self.mapping: dict[int, int] = {}
+
+    def _swap(self, match: re.Match[str]) -> str:
+        k = int(match.group(1))
+        if not 1 <= k <= self._limit:
+            return ""
+        self.mapping.setdefault(k, len(self.mapping) + 1)
+        return f"[{self.mapping[k]}]"
+
+    def feed(self, delta: str) -> str:
+        """Text safe to show now."""
+        self._buffer += delta
+        cut = len(self._buffer)
+        tail = re.search(r"\[\d{0,3}$", self._buffer)
+        if tail:
+            cut = tail.start()
+        ready, self._buffer = self._buffer[:cut], self._buffer[cut:]
+        return MARKER.sub(self._swap, ready)
+
+    def flush(self) -> str:
+        """Whatever is still held back."""
+        rest, self._buffer = self._buffer, ""
+        return MARKER.sub(self._swap, rest)

@@ -1,0 +1,109 @@
+"""Turn a follow-up question into one that can be searched on its own.
+
+Offline this is deterministic: a question with no subject of its own ("And
+which resources does it recommend for that?") borrows the subject of the last
+user turn that had one, named by its roadmap step when one matches ("… (Step 5:
+Natural Language Processing (NLP))"); a question that opens with "what
+about"/"and" but names a new subject ("What about computer vision?") borrows
+the previous turn's intent ("tools"). With a model, the answer layer asks it to
+condense instead and uses this as the fallback. Nothing here retrieves.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from assistant.backends import Message
+from assistant.citations import content_words, wordset
+
+#: Words that say what kind of thing is wanted, not what it is about (plurals folded).
+INTENT_WORDS = wordset(
+    """resource tool framework librarie library project idea topic course book video link
+    dataset prerequisite why learn study cover concept skill application algorithm
+    technique exercise paper"""
+)
+#: Words that carry no subject in a follow-up.
+GENERIC_WORDS = INTENT_WORDS | wordset(
+    """roadmap step section part recommend recommended suggest suggested list listed mention
+    mentioned include included covered need
+    good best else tell give show explain please ok okay what about which there that it
+    this then next first after before start begin learning know wanted want mean also
+    important required require requires useful help more less anything something
+    thing things stuff say says said does do ones"""
+)
+_CONTINUATION = re.compile(
+    r"^\s*(and|also|plus|what about|how about|and what about|same for|what else|ok and|"
+    r"okay and|and for|and in)\b",
+    re.IGNORECASE,
+)
+_STEP_NUMBER = re.compile(r"\bstep\s*(\d{1,2})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Standalone:
+    """A question ready to search, and what was carried over from the conversation."""
+
+    query: str
+    """The text to search with."""
+    carried: str | None = None
+    """What was borrowed from earlier turns, or ``None`` when the question stood alone."""
+
+
+def subject_words(text: str) -> set[str]:
+    """Content words that name a subject (not an intent, not filler)."""
+    return {w for w in content_words(text) if w not in GENERIC_WORDS and not w.isdigit()}
+
+
+def has_subject(text: str) -> bool:
+    """Whether a question names what it is about (a subject word or "step N")."""
+    return bool(subject_words(text) or _STEP_NUMBER.search(text))
+
+
+def detect_step(text: str, step_titles: Mapping[int, str]) -> int | None:
+    """The roadmap step a text is about: an explicit "step N", else the best title match."""
+    explicit = _STEP_NUMBER.search(text)
+    if explicit and int(explicit.group(1)) in step_titles:
+        return int(explicit.group(1))
+    words = content_words(text)
+    titles = {n: content_words(re.sub(r"^Step\s+\d+\s*:", "", t)) for n, t in step_titles.items()}
+    frequency: dict[str, int] = {}
+    for title_words in titles.values():
+        for w in title_words:
+            frequency[w] = frequency.get(w, 0) + 1
+    best, best_score = None, 0.0
+    for n, title_words in titles.items():
+        score = sum(math.log(1 + len(titles) / frequency[w]) for w in words & title_words)
+        if score > best_score:
+            best, best_score = n, score
+    return best
+
+
+def rewrite_followup(
+    question: str, history: Sequence[Message], step_titles: Mapping[int, str]
+) -> Standalone:
+    """The deterministic standalone form of ``question`` given earlier turns."""
+    earlier = [m.content for m in history if m.role == "user" and m.content.strip()]
+    if not earlier:
+        return Standalone(question)
+    own_subject = has_subject(question)
+    continues = bool(_CONTINUATION.match(question))
+    if own_subject and not continues:
+        return Standalone(question)
+    if own_subject:
+        asked = next((t for t in reversed(earlier) if content_words(t) & INTENT_WORDS), None)
+        if asked is None:
+            return Standalone(question)
+        carried = " ".join(sorted(content_words(asked) & INTENT_WORDS))
+        return Standalone(f"{question} ({carried})", carried)
+    previous = next((t for t in reversed(earlier) if has_subject(t)), None)
+    if previous is None:
+        return Standalone(question)
+    step = detect_step(previous, step_titles)
+    if step is not None and step_titles[step].lower() not in question.lower():
+        carried = step_titles[step]
+    else:
+        carried = " ".join(sorted(subject_words(previous)))
+    return Standalone(f"{question} ({carried})", carried)
