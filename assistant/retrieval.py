@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 
-from assistant.chunking import Chunk
+from assistant.chunking import PATH_SEPARATOR, Chunk
 from assistant.embeddings import Embedder
 from assistant.errors import EmptyQueryError
 from assistant.store import Generation
@@ -59,6 +59,9 @@ KEYWORD_SYNONYMS = {
     "deploying": "deployment",
     "datasets": "data datasets",
 }
+#: Acronyms spelled out for the dense query too: MiniLM knows "reinforcement learning"
+#: far better than "RL".
+DENSE_ACRONYMS = ("rl", "nlp", "cv", "ml", "dl", "genai", "llm", "llms")
 
 
 @dataclass(frozen=True)
@@ -116,8 +119,19 @@ class HybridRetriever:
         """Number of chunks searched."""
         return len(self._ids)
 
+    @property
+    def step_titles(self) -> dict[int, str]:
+        """Roadmap step numbers and their headings (``5`` → ``Step 5: Natural Language …``)."""
+        titles: dict[int, str] = {}
+        for chunk in self._chunks.values():
+            if chunk.kind == "roadmap" and chunk.step is not None and chunk.section:
+                titles.setdefault(chunk.step, chunk.section.split(PATH_SEPARATOR)[0])
+        return dict(sorted(titles.items()))
+
     def _dense(self, query: str, where: dict | None) -> list[tuple[str, float]]:
-        vector = self._embedder.embed_query(query)
+        words = set(_WORD.findall(query.lower()))
+        spelled = [KEYWORD_SYNONYMS[w] for w in DENSE_ACRONYMS if w in words]
+        vector = self._embedder.embed_query(f"{query} ({', '.join(spelled)})" if spelled else query)
         n = min(CANDIDATES, self.size)
         if n == 0:
             return []

@@ -22,6 +22,12 @@ DEFAULT_EMBEDDING_MODEL = "all-MiniLM-L6-v2"
 DEFAULT_OLLAMA_HOST = "http://127.0.0.1:11434"
 DEFAULT_OLLAMA_MODEL = "llama3.2:3b"
 DEFAULT_CHROMA_PORT = 8000
+#: Context window requested from Ollama; the prompt is budgeted to fit it.
+DEFAULT_OLLAMA_NUM_CTX = 8192
+#: Seconds to wait for the next streamed token before giving up on Ollama.
+DEFAULT_OLLAMA_TIMEOUT = 60.0
+#: ``auto`` uses Ollama when it answers and the offline mode otherwise.
+BACKENDS = ("auto", "ollama", "offline")
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,12 @@ class Settings:
     """Ollama base URL (``OLLAMA_HOST``)."""
     ollama_model: str
     """Ollama model name (``OLLAMA_MODEL``)."""
+    ollama_num_ctx: int = DEFAULT_OLLAMA_NUM_CTX
+    """Context window sent to Ollama as ``num_ctx`` (``OLLAMA_NUM_CTX``)."""
+    ollama_timeout: float = DEFAULT_OLLAMA_TIMEOUT
+    """Seconds allowed between streamed tokens (``OLLAMA_TIMEOUT``)."""
+    backend: str = "auto"
+    """``auto``, ``ollama`` or ``offline`` (``ASSISTANT_BACKEND``)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -60,6 +72,8 @@ class Settings:
             index_dir = PROJECT_ROOT / "index"
         mirror_var = env.get("ASSISTANT_MIRROR", "").strip()
         port_var = env.get("CHROMA_PORT", "").strip()
+        ctx_var = env.get("OLLAMA_NUM_CTX", "").strip()
+        backend = env.get("ASSISTANT_BACKEND", "").strip().lower() or "auto"
         return cls(
             home=home,
             index_dir=index_dir,
@@ -70,6 +84,9 @@ class Settings:
             chroma_port=int(port_var) if port_var.isdigit() else DEFAULT_CHROMA_PORT,
             ollama_host=env.get("OLLAMA_HOST", "").strip() or DEFAULT_OLLAMA_HOST,
             ollama_model=env.get("OLLAMA_MODEL", "").strip() or DEFAULT_OLLAMA_MODEL,
+            ollama_num_ctx=int(ctx_var) if ctx_var.isdigit() else DEFAULT_OLLAMA_NUM_CTX,
+            ollama_timeout=_positive_float(env.get("OLLAMA_TIMEOUT", ""), DEFAULT_OLLAMA_TIMEOUT),
+            backend=backend if backend in BACKENDS else "auto",
         )
 
     @property
@@ -80,6 +97,14 @@ class Settings:
     def with_(self, **changes: object) -> Settings:
         """A copy with some fields replaced (used by the CLI's flags)."""
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _positive_float(text: str, default: float) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        return default
+    return value if value > 0 else default
 
 
 def enforce_offline() -> None:

@@ -48,6 +48,9 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         "EMBEDDING_MODEL",
         "OLLAMA_HOST",
         "OLLAMA_MODEL",
+        "OLLAMA_NUM_CTX",
+        "OLLAMA_TIMEOUT",
+        "ASSISTANT_BACKEND",
     ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("ASSISTANT_HOME", str(tmp_path / "home"))

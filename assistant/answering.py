@@ -1,0 +1,316 @@
+"""The public answering API: ``Assistant.open()``, ``ask()`` and ``stream()``.
+
+One question goes: clean → small talk? → standalone form (follow-ups) →
+hybrid retrieval → decline when out of scope → generate with Ollama when it is
+available, else compose the offline grounded answer → check and renumber the
+citations → ``Answer``. A backend that is down, drops mid-stream or lacks its
+model never costs the learner an answer: the offline mode answers instead, with
+a note that says why and what to do. This module owns no retrieval, prompt or
+citation logic of its own; it wires those modules together.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Generator, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from assistant.backends import Backend, Message, get_backend
+from assistant.citations import Source, StreamRenumberer, check_support, finalise_citations
+from assistant.embeddings import Embedder, SentenceEmbedder
+from assistant.errors import BackendUnavailable, EmptyQueryError
+from assistant.followup import Standalone, rewrite_followup
+from assistant.offline import compose_offline
+from assistant.prompt import build_answer_prompt, build_condense_prompt
+from assistant.question import HELP_LINE, clean_question, small_talk
+from assistant.retrieval import HybridRetriever, Retrieval
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: Chunks retrieved per question.
+DEFAULT_K = 6
+#: Earlier turns considered for follow-ups.
+HISTORY_TURNS = 8
+OFFLINE = "offline"
+DECLINE_TEXT = (
+    "I can only answer from the AI Engineer Roadmap 2025/26 and the pages it links to, and "
+    "they don't seem to cover this. I can help with the roadmap's steps, topics, tools, "
+    "resources and projects — for example: “Which tools does the roadmap list for "
+    "reinforcement learning?”"
+)
+OFFLINE_NOTE = "Offline mode: this answer is made of extracts from the sources, not generated."
+OFFLINE_HOW_TO = (
+    "For written answers, run Ollama (`ollama serve`, `ollama pull {model}`) and set "
+    "ASSISTANT_BACKEND=auto."
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A finished answer."""
+
+    question: str
+    """The question as cleaned (and cut, when it was too long)."""
+    text: str
+    """Markdown with ``[n]`` markers; each refers to ``sources[n-1]``."""
+    sources: list[Source]
+    """Cited sources in order of first citation."""
+    mode: str
+    """``ollama:<model>`` or ``offline``."""
+    declined: bool
+    """True when the corpus does not cover the question."""
+    query: str = ""
+    """What was searched (the standalone form of a follow-up)."""
+    notes: tuple[str, ...] = ()
+    """Things the user should know: a cut question, a fallback to offline mode."""
+    unsupported_citations: int = 0
+    """Generated markers dropped because the cited chunk did not support the sentence."""
+    seconds: float = 0.0
+    """Wall time from question to final answer."""
+    extra: dict[str, object] = field(default_factory=dict)
+    """Diagnostics (prompt tokens, ``num_ctx``) for the eval and benchmarks."""
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-able fields (the CLI's ``--json``)."""
+        return {
+            "question": self.question,
+            "text": self.text,
+            "sources": [s.to_dict() for s in self.sources],
+            "mode": self.mode,
+            "declined": self.declined,
+            "query": self.query,
+            "notes": list(self.notes),
+            "unsupported_citations": self.unsupported_citations,
+            "seconds": round(self.seconds, 4),
+        }
+
+
+@dataclass(frozen=True)
+class Status:
+    """Which mode the next answer will use, for the UI's status line."""
+
+    mode: str
+    """``ollama:<model>`` or ``offline``."""
+    detail: str
+    """Why offline (empty when generating)."""
+
+
+def history_messages(history: Sequence[Mapping[str, object]] | None) -> list[Message]:
+    """Chat history as ``Message`` records; Gradio's content parts are flattened to text."""
+    out: list[Message] = []
+    for entry in history or []:
+        if not isinstance(entry, Mapping):
+            continue
+        role = entry.get("role")
+        content = entry.get("content")
+        if isinstance(content, list):
+            parts = [p.get("text", "") if isinstance(p, Mapping) else p for p in content]
+            content = " ".join(p for p in parts if isinstance(p, str))
+        if role in ("user", "assistant") and isinstance(content, str) and content.strip():
+            out.append(Message(str(role), content))
+    return out[-HISTORY_TURNS:]
+
+
+class Assistant:
+    """Answers questions about the roadmap with citations."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        retriever: HybridRetriever,
+        embedder: Embedder,
+        backend: Backend | None,
+        *,
+        k: int = DEFAULT_K,
+    ) -> None:
+        self.settings = settings
+        self.retriever = retriever
+        self.backend = backend
+        self.k = k
+        self._embedder = embedder
+        self._step_titles = retriever.step_titles
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, *, progress: bool = True) -> Assistant:
+        """An assistant from the environment; builds the index first when it is missing."""
+        from assistant.index import open_retriever
+
+        settings = settings or Settings.from_env()
+        embedder = SentenceEmbedder(settings)
+        retriever = open_retriever(settings, embedder, progress=progress)
+        return cls(settings, retriever, embedder, get_backend(settings))
+
+    # -- public ---------------------------------------------------------------------------
+
+    def status(self) -> Status:
+        """The mode the next answer will use, re-checking Ollama when its cache expired."""
+        if self.backend is None:
+            return Status(OFFLINE, "The offline mode is selected (ASSISTANT_BACKEND=offline).")
+        if self.backend.available():
+            return Status(self.backend.name, "")
+        return Status(OFFLINE, self.backend.unavailable_reason())
+
+    def ask(
+        self, question: str | bytes, history: Sequence[Mapping[str, object]] | None = None
+    ) -> Answer:
+        """Answer ``question`` (``history``: earlier ``{"role", "content"}`` turns)."""
+        for event in self.stream(question, history):
+            if isinstance(event, Answer):
+                return event
+        raise AssertionError("stream() ended without an Answer")  # pragma: no cover
+
+    def stream(
+        self, question: str | bytes, history: Sequence[Mapping[str, object]] | None = None
+    ) -> Iterator[str | Answer]:
+        """Text deltas as they are ready, then the final ``Answer``.
+
+        Raises ``EmptyQueryError`` (a ``ValueError``) at once for an empty question. The
+        final answer's text is authoritative: after generation, unsupported markers are
+        dropped and the rest renumbered, so it can differ slightly from the deltas.
+        """
+        clean = clean_question(question)
+        return self._stream(clean.text, clean.note, history_messages(history))
+
+    # -- steps ----------------------------------------------------------------------------
+
+    def _stream(
+        self, question: str, cut_note: str | None, history: list[Message]
+    ) -> Iterator[str | Answer]:
+        started = time.perf_counter()
+        notes = [cut_note] if cut_note else []
+        reply = small_talk(question)
+        backend = self.backend if self.backend is not None and self.backend.available() else None
+        mode = backend.name if backend is not None else OFFLINE
+        if reply is not None:
+            yield reply
+            seconds = _since(started)
+            yield Answer(question, reply, [], mode, False, notes=tuple(notes), seconds=seconds)
+            return
+        standalone = self._standalone(question, history, backend)
+        retrieval = self.retriever.retrieve(standalone.query, k=self.k)
+        if not retrieval.in_scope or not retrieval.hits:
+            text = _with_notes(DECLINE_TEXT, notes)
+            yield text
+            yield Answer(
+                question,
+                text,
+                [],
+                mode,
+                declined=True,
+                query=standalone.query,
+                notes=tuple(notes),
+                seconds=_since(started),
+            )
+            return
+        if backend is not None:
+            try:
+                answer = yield from self._generate(question, standalone, retrieval, backend, notes)
+                yield _timed(answer, started)
+                return
+            except BackendUnavailable as err:
+                reason = f"{err} Switched to the offline mode for this answer."
+                notes.append(reason)
+                yield f"\n\n> {reason}\n\n"
+                offline = self._compose_offline(question, standalone, retrieval, notes, "")
+        elif self.backend is None:
+            how_to = OFFLINE_HOW_TO.format(model=self.settings.ollama_model)
+            offline = self._compose_offline(question, standalone, retrieval, notes, how_to)
+        else:
+            reason = self.backend.unavailable_reason()
+            offline = self._compose_offline(question, standalone, retrieval, notes, reason)
+        yield from offline.text.splitlines(keepends=True)
+        yield _timed(offline, started)
+
+    def _standalone(
+        self, question: str, history: list[Message], backend: Backend | None
+    ) -> Standalone:
+        fallback = rewrite_followup(question, history, self._step_titles)
+        if backend is None or not any(m.role == "user" for m in history):
+            return fallback
+        try:
+            messages = build_condense_prompt(question, history)
+            text = "".join(backend.generate(messages, max_tokens=80)).strip()
+        except BackendUnavailable as err:
+            log.info("condensing the follow-up failed (%s); using the offline rewrite", err)
+            return fallback
+        text = text.splitlines()[0].strip().strip("\"'“”") if text else ""
+        if not 3 <= len(text) <= 300:
+            return fallback
+        return Standalone(text, carried=None if text == question else text)
+
+    def _generate(
+        self,
+        question: str,
+        standalone: Standalone,
+        retrieval: Retrieval,
+        backend: Backend,
+        notes: list[str],
+    ) -> Generator[str, None, Answer]:
+        prompt = build_answer_prompt(standalone.query, retrieval.hits, backend.num_ctx)
+        renumber = StreamRenumberer(len(prompt.hits))
+        raw: list[str] = []
+        for delta in backend.generate(prompt.messages, max_tokens=prompt.max_tokens):
+            raw.append(delta)
+            shown = renumber.feed(delta)
+            if shown:
+                yield shown
+        rest = renumber.flush()
+        if rest:
+            yield rest
+        checked, dropped = check_support("".join(raw), prompt.hits, self._embedder)
+        if dropped:
+            log.info("dropped %d unsupported citation(s) for %r", dropped, question)
+        text, sources = finalise_citations(checked, prompt.hits)
+        if not sources:
+            notes.append("The model cited no sources for this answer; treat it with care.")
+        return Answer(
+            question,
+            _with_notes(text, notes),
+            sources,
+            backend.name,
+            False,
+            standalone.query,
+            tuple(notes),
+            dropped,
+            extra={"num_ctx": backend.num_ctx, "prompt_tokens_estimate": prompt.estimated_tokens},
+        )
+
+    def _compose_offline(
+        self,
+        question: str,
+        standalone: Standalone,
+        retrieval: Retrieval,
+        notes: list[str],
+        why: str,
+    ) -> Answer:
+        note = f"{OFFLINE_NOTE} {why}".strip()
+        text = compose_offline(standalone.query, retrieval.hits, note)
+        text, sources = finalise_citations(text, retrieval.hits)
+        return Answer(
+            question,
+            _with_notes(text, notes),
+            sources,
+            OFFLINE,
+            declined=False,
+            query=standalone.query,
+            notes=tuple(notes),
+        )
+
+
+def _since(started: float) -> float:
+    return time.perf_counter() - started
+
+
+def _timed(answer: Answer, started: float) -> Answer:
+    return replace(answer, seconds=_since(started))
+
+
+def _with_notes(text: str, notes: Sequence[str]) -> str:
+    if not notes:
+        return text
+    return "\n\n".join([*(f"> {n}" for n in notes), text])
+
+
+__all__ = ["Answer", "Assistant", "EmptyQueryError", "HELP_LINE", "Source", "Status"]

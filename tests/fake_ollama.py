@@ -1,0 +1,174 @@
+"""A fake Ollama server: real HTTP on 127.0.0.1 speaking /api/tags, /api/show, /api/chat.
+
+It keeps every request body so tests can assert exactly what was sent, and
+streams NDJSON with chunked transfer encoding like the real server. Replies come
+from ``reply(body) -> list[str]`` (tokens); ``token_delay`` sleeps before each
+token, ``drop_after`` closes the socket mid-stream after that many tokens, and
+``models`` says which models are "pulled".
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+Reply = Callable[[dict[str, Any]], list[str]]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class FakeOllama:
+    def __init__(
+        self,
+        models: tuple[str, ...] = ("llama3.2:3b",),
+        context_length: int = 131072,
+        reply: Reply | None = None,
+        port: int = 0,
+    ) -> None:
+        self.models = list(models)
+        self.context_length = context_length
+        self.reply: Reply = reply or (lambda body: ["The roadmap lists OpenAI Gym [1]."])
+        self.token_delay = 0.0
+        self.first_token_delay = 0.0
+        self.drop_after: int | None = None
+        self.requests: list[tuple[str, dict[str, Any]]] = []
+        self._port = port
+        self._server: ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        assert self._server is not None
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def chats(self) -> list[dict[str, Any]]:
+        return [body for path, body in self.requests if path == "/api/chat"]
+
+    def start(self) -> FakeOllama:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _json(self, status: int, payload: object) -> None:
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _body(self) -> dict[str, Any]:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = json.loads(self.rfile.read(length) or b"{}")
+                fake.requests.append((self.path, body))
+                return body
+
+            def do_GET(self) -> None:
+                fake.requests.append((self.path, {}))
+                if self.path == "/api/tags":
+                    models = [
+                        {
+                            "name": m,
+                            "model": m,
+                            "modified_at": "2026-01-01T00:00:00Z",
+                            "size": 2019393189,
+                            "digest": "a80c4f17acd5",
+                            "details": {"format": "gguf", "family": "llama"},
+                        }
+                        for m in fake.models
+                    ]
+                    self._json(200, {"models": models})
+                else:
+                    self._json(404, {"error": "not found"})
+
+            def do_POST(self) -> None:
+                body = self._body()
+                model = body.get("model")
+                if self.path == "/api/show":
+                    if model not in fake.models:
+                        self._json(404, {"error": f"model '{model}' not found"})
+                        return
+                    self._json(
+                        200,
+                        {
+                            "modelfile": "",
+                            "parameters": "",
+                            "template": "",
+                            "details": {"format": "gguf", "family": "llama"},
+                            "model_info": {
+                                "general.architecture": "llama",
+                                "llama.context_length": fake.context_length,
+                            },
+                            "capabilities": ["completion"],
+                        },
+                    )
+                elif self.path == "/api/chat":
+                    if model not in fake.models:
+                        self._json(
+                            404, {"error": f"model '{model}' not found, try pulling it first"}
+                        )
+                        return
+                    self._stream_chat(body)
+                else:
+                    self._json(404, {"error": "not found"})
+
+            def _chunk(self, payload: dict[str, Any]) -> None:
+                data = (json.dumps(payload) + "\n").encode()
+                self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+                self.wfile.flush()
+
+            def _stream_chat(self, body: dict[str, Any]) -> None:
+                tokens = fake.reply(body)
+                self.send_response(200)
+                self.send_header("Content-Type", "application/x-ndjson")
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                base = {"model": body.get("model"), "created_at": "2026-01-01T00:00:00Z"}
+                if fake.first_token_delay:
+                    time.sleep(fake.first_token_delay)
+                for i, token in enumerate(tokens):
+                    if fake.drop_after is not None and i >= fake.drop_after:
+                        self.wfile.flush()
+                        self.connection.shutdown(socket.SHUT_RDWR)
+                        self.close_connection = True
+                        return
+                    if fake.token_delay:
+                        time.sleep(fake.token_delay)
+                    message = {"role": "assistant", "content": token}
+                    self._chunk({**base, "message": message, "done": False})
+                prompt_chars = sum(len(m.get("content", "")) for m in body.get("messages", []))
+                self._chunk(
+                    {
+                        **base,
+                        "message": {"role": "assistant", "content": ""},
+                        "done": True,
+                        "done_reason": "stop",
+                        "prompt_eval_count": prompt_chars // 4,
+                        "eval_count": len(tokens),
+                    }
+                )
+                self.wfile.write(b"0\r\n\r\n")
+                self.wfile.flush()
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", self._port), Handler)
+        self._server.daemon_threads = True
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None

@@ -1,0 +1,226 @@
+"""The Ollama path against a fake Ollama server (real HTTP on 127.0.0.1, NDJSON streaming)."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from assistant import Answer, Assistant
+from assistant.backends.ollama import OllamaBackend
+from assistant.citations import MARKER
+from assistant.embeddings import SentenceEmbedder
+from assistant.index import open_retriever
+from assistant.prompt import CONDENSE_PROMPT, SYSTEM_PROMPT, build_answer_prompt
+from assistant.retrieval import HybridRetriever
+from assistant.settings import Settings
+from tests.fake_ollama import FakeOllama, free_port
+
+RL_QUESTION = "Which tools does the roadmap list for reinforcement learning?"
+
+
+@pytest.fixture(scope="module")
+def parts(real_index: Settings) -> tuple[Settings, HybridRetriever, SentenceEmbedder]:
+    embedder = SentenceEmbedder(real_index)
+    return real_index, open_retriever(real_index, embedder, build_if_missing=False), embedder
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOllama]:
+    server = FakeOllama(reply=cite_rl_tools).start()
+    yield server
+    server.stop()
+
+
+def make_bot(
+    parts: tuple[Settings, HybridRetriever, SentenceEmbedder], host: str, **changes: Any
+) -> Assistant:
+    settings, retriever, embedder = parts
+    settings = settings.with_(ollama_host=host, backend="auto", **changes)
+    backend = OllamaBackend(settings, health_ttl_up=30.0, health_ttl_down=0.05)
+    return Assistant(settings, retriever, embedder, backend)
+
+
+def source_number(body: dict[str, Any], section_end: str) -> int:
+    """The [n] the prompt gave to the source whose section ends with ``section_end``."""
+    user = body["messages"][-1]["content"]
+    for n, section in re.findall(r'<source n="(\d+)"[^>]*section="([^"]*)"', user):
+        if section.endswith(section_end):
+            return int(n)
+    raise AssertionError(f"no source with section …{section_end} in the prompt")
+
+
+def cite_rl_tools(body: dict[str, Any]) -> list[str]:
+    n = source_number(body, "Step 8: Reinforcement Learning (RL) › Tools and Frameworks")
+    return [
+        "The roadmap lists ",
+        "three tools",
+        f" [{n}",
+        "]:\n",
+        f"- OpenAI Gym [{n}]\n",
+        f"- Stable-Baselines3 [{n}]\n",
+        f"- Ray RLlib [{n}]",
+    ]
+
+
+def split_events(events: list[str | Answer]) -> tuple[list[str], Answer]:
+    *deltas, final = events
+    assert isinstance(final, Answer)
+    assert all(isinstance(d, str) for d in deltas)
+    return [d for d in deltas if isinstance(d, str)], final
+
+
+def test_streams_tokens_in_order_then_the_final_answer(parts: Any, fake: FakeOllama) -> None:
+    bot = make_bot(parts, fake.url)
+    deltas, answer = split_events(list(bot.stream(RL_QUESTION)))
+    assert len(deltas) >= 6
+    assert "".join(deltas) == answer.text
+    assert answer.text.startswith("The roadmap lists three tools [1]:")
+    assert answer.mode == "ollama:llama3.2:3b" and not answer.declined
+    assert [s.n for s in answer.sources] == [1]
+    assert answer.sources[0].section.endswith("Tools and Frameworks")
+    assert answer.sources[0].url.endswith("#step-8-reinforcement-learning-rl")
+    assert answer.unsupported_citations == 0
+    # What went over the wire: streaming, explicit num_ctx, and exactly the prompt we build.
+    (chat,) = fake.chats()
+    assert chat["stream"] is True and chat["model"] == "llama3.2:3b"
+    assert chat["options"]["num_ctx"] == 8192
+    expected = build_answer_prompt(
+        RL_QUESTION, bot.retriever.retrieve(RL_QUESTION, k=bot.k).hits, 8192
+    )
+    assert chat["options"]["num_predict"] == expected.max_tokens
+    assert chat["messages"] == [{"role": m.role, "content": m.content} for m in expected.messages]
+    assert chat["messages"][0]["content"] == SYSTEM_PROMPT
+
+
+def test_small_model_context_shrinks_num_ctx_and_the_prompt(parts: Any) -> None:
+    server = FakeOllama(reply=lambda body: ["OpenAI Gym is listed [1]."], context_length=1024)
+    server.start()
+    try:
+        bot = make_bot(parts, server.url)
+        answer = bot.ask(RL_QUESTION)
+        (chat,) = server.chats()
+        assert chat["options"]["num_ctx"] == 1024
+        sent = sum(len(m["content"].encode()) for m in chat["messages"]) / 3
+        assert sent + chat["options"]["num_predict"] <= 1024
+        assert chat["messages"][1]["content"].count("<source ") < bot.k
+        assert answer.mode.startswith("ollama:")
+    finally:
+        server.stop()
+
+
+def test_server_down_at_start_answers_offline_with_a_note(parts: Any) -> None:
+    bot = make_bot(parts, f"http://127.0.0.1:{free_port()}")
+    answer = bot.ask(RL_QUESTION)
+    assert answer.mode == "offline"
+    assert "Ollama is not reachable" in answer.text and "ollama serve" in answer.text
+    assert "Stable-Baselines3" in answer.text and answer.sources
+    assert bot.status().mode == "offline"
+
+
+def test_model_not_pulled_names_ollama_pull(parts: Any) -> None:
+    server = FakeOllama(models=("qwen2.5:3b",)).start()
+    try:
+        bot = make_bot(parts, server.url)
+        answer = bot.ask(RL_QUESTION)
+        assert answer.mode == "offline"
+        assert "ollama pull llama3.2:3b" in answer.text
+        assert "ollama pull llama3.2:3b" in bot.status().detail
+        assert server.chats() == []
+    finally:
+        server.stop()
+
+
+def test_disconnect_mid_stream_falls_back_to_offline(parts: Any, fake: FakeOllama) -> None:
+    fake.drop_after = 3
+    bot = make_bot(parts, fake.url)
+    deltas, answer = split_events(list(bot.stream(RL_QUESTION)))
+    assert "".join(deltas).startswith("The roadmap lists three tools")
+    assert answer.mode == "offline"
+    assert any("Switched to the offline mode" in n for n in answer.notes)
+    assert "Switched to the offline mode" in answer.text
+    assert "Ray RLlib" in answer.text and answer.sources
+    # The server is still up: after the short retry delay the next answer is generated.
+    fake.drop_after = None
+    time.sleep(0.1)
+    assert bot.ask(RL_QUESTION).mode == "ollama:llama3.2:3b"
+
+
+def test_no_token_within_the_timeout_falls_back(parts: Any, fake: FakeOllama) -> None:
+    fake.first_token_delay = 2.0
+    bot = make_bot(parts, fake.url, ollama_timeout=0.4)
+    started = time.perf_counter()
+    answer = bot.ask(RL_QUESTION)
+    assert time.perf_counter() - started < 1.9
+    assert answer.mode == "offline" and "timed out" in answer.text
+
+
+def test_server_that_comes_back_is_used_without_restart(parts: Any) -> None:
+    port = free_port()
+    bot = make_bot(parts, f"http://127.0.0.1:{port}")
+    assert bot.ask(RL_QUESTION).mode == "offline"
+    server = FakeOllama(reply=cite_rl_tools, port=port).start()
+    try:
+        time.sleep(0.1)  # the failed health check is cached for 0.05 s in this test
+        assert bot.status().mode == "ollama:llama3.2:3b"
+        answer = bot.ask(RL_QUESTION)
+        assert answer.mode == "ollama:llama3.2:3b" and answer.sources
+    finally:
+        server.stop()
+
+
+def test_unsupported_and_dangling_citations_are_dropped(parts: Any) -> None:
+    def reply(body: dict[str, Any]) -> list[str]:
+        tools = source_number(body, "Tools and Frameworks")
+        resources = source_number(body, "Step 8: Reinforcement Learning (RL) › Resources")
+        return [
+            f"Stable-Baselines3 and Ray RLlib are listed as RL tools [{tools}]. ",
+            f"The capital of France is Paris [{resources}]. ",
+            "See also [9].",
+        ]
+
+    server = FakeOllama(reply=reply).start()
+    try:
+        answer = make_bot(parts, server.url).ask(RL_QUESTION)
+    finally:
+        server.stop()
+    assert answer.unsupported_citations == 1
+    assert "[9]" not in answer.text and "Paris" in answer.text
+    assert "Paris [" not in answer.text
+    assert [int(n) for n in MARKER.findall(answer.text)] == [1]
+    assert len(answer.sources) == 1 and answer.sources[0].section.endswith("Tools and Frameworks")
+
+
+def test_follow_up_is_condensed_by_the_model(parts: Any) -> None:
+    standalone = "Which resources does the roadmap recommend for NLP (Step 5)?"
+
+    def reply(body: dict[str, Any]) -> list[str]:
+        if body["messages"][0]["content"] == CONDENSE_PROMPT:
+            return [standalone]
+        n = source_number(body, "Step 5: Natural Language Processing (NLP) › Resources")
+        return [f"Try the Hugging Face Tutorials [{n}]."]
+
+    server = FakeOllama(reply=reply).start()
+    try:
+        history = [
+            {"role": "user", "content": "What should I learn in the NLP step?"},
+            {"role": "assistant", "content": "Tokenization, embeddings, BERT [1]."},
+        ]
+        answer = make_bot(parts, server.url).ask("And which resources for that?", history)
+        condense, generate = server.chats()
+        assert "What should I learn in the NLP step?" in condense["messages"][1]["content"]
+        assert condense["options"]["num_predict"] == 80
+        assert f"Question: {standalone}" in generate["messages"][1]["content"]
+        assert answer.query == standalone
+        assert answer.sources[0].section.endswith("Resources")
+    finally:
+        server.stop()
+
+
+def test_out_of_scope_is_declined_without_calling_the_model(parts: Any, fake: FakeOllama) -> None:
+    answer = make_bot(parts, fake.url).ask("What is the capital of France?")
+    assert answer.declined and answer.sources == [] and fake.chats() == []
+    assert answer.mode == "ollama:llama3.2:3b"
