@@ -1,4 +1,4 @@
-"""The ``roadmap-assistant`` command line: ``ingest`` and ``search``.
+"""The ``roadmap-assistant`` command line: ``ingest``, ``search``, ``ask`` and ``chat``.
 
 This is the only place (with the UI) that turns typed errors into a sentence:
 one line on stderr and exit code 2, never a traceback. The commands build the
@@ -12,9 +12,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.errors import AssistantError
-from assistant.settings import Settings, enforce_offline
+from assistant.settings import BACKENDS, Settings, enforce_offline
+
+if TYPE_CHECKING:
+    from assistant.answering import Answer, Assistant
 
 EXIT_USAGE = 2
 
@@ -23,6 +27,8 @@ def _settings(args: argparse.Namespace) -> Settings:
     settings = Settings.from_env()
     if getattr(args, "mirror", None):
         settings = settings.with_(mirror=Path(args.mirror).expanduser().resolve())
+    if getattr(args, "backend", None):
+        settings = settings.with_(backend=args.backend)
     return settings
 
 
@@ -83,6 +89,84 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_sources(answer: Answer) -> None:
+    if answer.sources:
+        print("\nSources:")
+    for src in answer.sources:
+        where = f"{src.title} › {src.section}" if src.section else src.title
+        print(f"  [{src.n}] {where}\n      {src.url}")
+
+
+def _stream_answer(bot: Assistant, question: str, history: list[dict[str, str]]) -> Answer:
+    """Print the answer as it streams; reprint it when the citation check changed it."""
+    shown: list[str] = []
+    answer: Answer | None = None
+    for event in bot.stream(question, history):
+        if isinstance(event, str):
+            shown.append(event)
+            print(event, end="", flush=True)
+        else:
+            answer = event
+    assert answer is not None  # stream() always ends with an Answer
+    print()
+    streamed = "".join(shown).strip()
+    if answer.text.strip() != streamed and not streamed.endswith(answer.text.strip()):
+        print(f"\n--- checked answer ({answer.unsupported_citations} citation(s) removed) ---")
+        print(answer.text)
+    _print_sources(answer)
+    return answer
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.answering import Assistant
+
+    question = " ".join(args.question)
+    if not question.strip():
+        raise_usage("The question is empty: ask something about the AI Engineer roadmap.")
+    bot = Assistant.open(_settings(args))
+    if args.json:
+        answer = bot.ask(question)
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _stream_answer(bot, question, [])
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from assistant.answering import Assistant
+
+    bot = Assistant.open(_settings(args))
+    status = bot.status()
+    mode = status.mode if not status.detail else f"{status.mode} — {status.detail}"
+    print(f"Roadmap Assistant ({mode}). Ask about the AI Engineer roadmap; /clear, /exit.")
+    history: list[dict[str, str]] = []
+    while True:
+        try:
+            line = input("\nyou> ")
+        except EOFError:
+            print()
+            return 0
+        command = line.strip().lower()
+        if command in ("/exit", "/quit", "exit", "quit"):
+            return 0
+        if command == "/clear":
+            history.clear()
+            print("(conversation cleared)")
+            continue
+        if not command:
+            print("(type a question, or /exit)")
+            continue
+        try:
+            answer = _stream_answer(bot, line, history)
+        except AssistantError as err:
+            print(f"error: {err}", file=sys.stderr)
+            continue
+        history += [
+            {"role": "user", "content": answer.question},
+            {"role": "assistant", "content": answer.text},
+        ]
+
+
 class UsageError(AssistantError):
     """Bad command-line input."""
 
@@ -113,6 +197,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--mirror", metavar="DIR", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_search)
+
+    for name, func, text in (
+        ("ask", cmd_ask, "answer one question with citations"),
+        ("chat", cmd_chat, "a conversation in the terminal (keeps history)"),
+    ):
+        p = sub.add_parser(name, help=text)
+        if name == "ask":
+            p.add_argument("question", nargs="*", help="the question")
+            p.add_argument("--json", action="store_true", help="machine-readable output")
+        p.add_argument(
+            "--backend",
+            choices=BACKENDS,
+            help="auto (Ollama when reachable, else offline), ollama or offline",
+        )
+        p.add_argument("--mirror", metavar="DIR", help=argparse.SUPPRESS)
+        p.set_defaults(func=func)
     return parser
 
 

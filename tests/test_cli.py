@@ -90,3 +90,74 @@ def test_ingest_and_search_with_the_real_model(
     assert main(["search", "Which tools does the roadmap list for reinforcement learning?"]) == 0
     text = capsys.readouterr().out
     assert text.startswith("1. [") and "Step 8: Reinforcement Learning (RL)" in text
+
+
+RL = "Which tools does the roadmap list for reinforcement learning?"
+
+
+@pytest.fixture
+def real_env(real_index: Settings, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    from tests.fake_ollama import free_port
+
+    env = {
+        "ASSISTANT_HOME": str(real_index.home),
+        "OLLAMA_HOST": f"http://127.0.0.1:{free_port()}",  # nothing listens: offline mode
+    }
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return env
+
+
+def test_ask_prints_a_cited_answer_with_its_links(
+    real_env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["ask", RL]) == 0
+    out = capsys.readouterr().out
+    for tool in ("OpenAI Gym", "Stable-Baselines3", "Ray RLlib"):
+        assert f"- {tool} [1]" in out
+    assert "Offline mode" in out and "Ollama is not reachable" in out
+    sources = out.split("\nSources:\n", 1)[1]
+    assert sources.startswith(
+        "  [1] AI Engineer Roadmap 2025/26 › Step 8: Reinforcement Learning (RL) › Tools and "
+        "Frameworks\n      https://github.com/rashakil-ds/Roadmap-Docs/blob/main/AI%20Engineer/"
+        "README.md#step-8-reinforcement-learning-rl"
+    )
+
+
+def test_ask_json_in_a_real_process(real_env: dict[str, str]) -> None:
+    proc = run(["ask", RL, "--json", "--backend", "offline"], real_env)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["mode"] == "offline" and data["declined"] is False
+    assert set(data["sources"][0]) == {"n", "title", "section", "url", "snippet", "score", "kind"}
+    assert data["sources"][0]["n"] == 1 and "Stable-Baselines3" in data["text"]
+    assert data["sources"][0]["url"].endswith("#step-8-reinforcement-learning-rl")
+
+
+def test_ask_empty_question_is_one_line_exit_2(tmp_path: Path) -> None:
+    line = one_line_error(run(["ask", "  "], {"ASSISTANT_HOME": str(tmp_path / "home")}))
+    assert "empty" in line
+
+
+def test_chat_keeps_history_for_follow_ups(
+    real_env: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import io
+
+    turns = (
+        "hello\n\nWhat should I learn in the NLP step?\nAnd which resources does it recommend?\n"
+    )
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO(turns + "/clear\nWhat is the capital of France?\n")
+    )
+    assert main(["chat", "--backend", "offline"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Roadmap Assistant (offline")
+    banner, hello, empty, nlp, resources, cleared, france, _ = out.split("you> ")
+    assert "Hello!" in hello and empty.strip() == "(type a question, or /exit)"
+    assert "Tokenization" in nlp and "Step 5" in nlp
+    assert "Hugging Face Tutorials" in resources and "› Resources" in resources
+    assert "(conversation cleared)" in cleared and "don't seem to cover this" in france
