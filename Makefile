@@ -34,6 +34,7 @@ test: install lint
 
 bench: install
 	$(PY) benchmarks/bench_index.py
+	$(PY) benchmarks/bench_answers.py
 
 clean-index:
 	rm -rf index/current index/gen-* index/.staging-*

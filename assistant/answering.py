@@ -140,6 +140,7 @@ class Assistant:
         settings = settings or Settings.from_env()
         embedder = SentenceEmbedder(settings)
         retriever = open_retriever(settings, embedder, progress=progress)
+        embedder.embed_query("warm-up")  # load the model now, not on the first question
         return cls(settings, retriever, embedder, get_backend(settings))
 
     # -- public ---------------------------------------------------------------------------

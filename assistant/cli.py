@@ -209,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--backend",
             choices=BACKENDS,
-            help="auto (Ollama when reachable, else offline), ollama or offline",
+            help="auto (Ollama when reachable, else offline) or offline",
         )
         p.add_argument("--mirror", metavar="DIR", help=argparse.SUPPRESS)
         p.set_defaults(func=func)

@@ -27,7 +27,7 @@ DEFAULT_OLLAMA_NUM_CTX = 8192
 #: Seconds to wait for the next streamed token before giving up on Ollama.
 DEFAULT_OLLAMA_TIMEOUT = 60.0
 #: ``auto`` uses Ollama when it answers and the offline mode otherwise.
-BACKENDS = ("auto", "ollama", "offline")
+BACKENDS = ("auto", "offline")
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Settings:
     ollama_timeout: float = DEFAULT_OLLAMA_TIMEOUT
     """Seconds allowed between streamed tokens (``OLLAMA_TIMEOUT``)."""
     backend: str = "auto"
-    """``auto``, ``ollama`` or ``offline`` (``ASSISTANT_BACKEND``)."""
+    """``auto`` (Ollama when it answers, else offline) or ``offline`` (``ASSISTANT_BACKEND``)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
