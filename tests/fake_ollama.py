@@ -40,6 +40,7 @@ class FakeOllama:
         self.token_delay = 0.0
         self.first_token_delay = 0.0
         self.drop_after: int | None = None
+        self.prompt_eval_count: int | None = None  # report this instead of chars / 4
         self.requests: list[tuple[str, dict[str, Any]]] = []
         self._port = port
         self._server: ThreadingHTTPServer | None = None
@@ -155,7 +156,7 @@ class FakeOllama:
                         "message": {"role": "assistant", "content": ""},
                         "done": True,
                         "done_reason": "stop",
-                        "prompt_eval_count": prompt_chars // 4,
+                        "prompt_eval_count": fake.prompt_eval_count or prompt_chars // 4,
                         "eval_count": len(tokens),
                     }
                 )

@@ -112,6 +112,19 @@ def test_small_model_context_shrinks_num_ctx_and_the_prompt(parts: Any) -> None:
         server.stop()
 
 
+def test_a_prompt_larger_than_estimated_is_logged(
+    parts: Any, fake: FakeOllama, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake.prompt_eval_count = 8000  # the model says it read more than num_ctx - num_predict
+    answer = make_bot(parts, fake.url).ask(RL_QUESTION)
+    assert answer.mode.startswith("ollama:")
+    assert "may have been cut" in caplog.text
+    fake.prompt_eval_count = 1000
+    caplog.clear()
+    make_bot(parts, fake.url).ask(RL_QUESTION)
+    assert "may have been cut" not in caplog.text
+
+
 def test_server_down_at_start_answers_offline_with_a_note(parts: Any) -> None:
     bot = make_bot(parts, f"http://127.0.0.1:{free_port()}")
     answer = bot.ask(RL_QUESTION)

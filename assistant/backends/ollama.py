@@ -182,6 +182,13 @@ class OllamaBackend:
                     self.last_stats = StreamStats(
                         part.prompt_eval_count or 0, part.eval_count or 0, part.done_reason or ""
                     )
+                    if self.last_stats.prompt_tokens > options["num_ctx"] - max_tokens:
+                        log.warning(
+                            "Ollama read %d prompt tokens with num_ctx %d: the prompt budget "
+                            "estimate was too low and the prompt may have been cut",
+                            self.last_stats.prompt_tokens,
+                            options["num_ctx"],
+                        )
         except ollama.ResponseError as err:
             reason = (
                 self._missing_message()
