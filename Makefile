@@ -8,7 +8,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 ASSISTANT_MIRROR ?= $(wildcard $(abspath ../shared/mirror))
 export ASSISTANT_MIRROR
 
-.PHONY: run test lint install bench clean-index
+.PHONY: run test lint install bench clean-index chromium
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,8 +29,16 @@ lint: install
 	$(VENV)/bin/ruff format --check assistant tests benchmarks app.py
 	$(VENV)/bin/mypy assistant
 
-test: install lint
+test: install lint chromium
 	$(PY) -m pytest -q -p no:cacheprovider
+
+# The browser tests drive Debian's Chromium (Playwright never downloads a browser here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests…"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji; }
 
 bench: install
 	$(PY) benchmarks/bench_index.py

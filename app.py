@@ -1,7 +1,8 @@
-"""Entry point for `make run`: build the index on first use, then serve.
+"""Entry point for `make run`: the chat in your browser at http://127.0.0.1:7860.
 
-The Gradio chat arrives with the UI issue; until then this builds (or updates)
-the index with a progress bar and says how to ask questions in the terminal.
+Same as ``roadmap-assistant serve``: the page is served at once; on first use
+the index is built in the background with a progress bar in this terminal.
+Options: ``--host``, ``--port``, ``--insecure`` (see ``serve --help``).
 """
 
 from __future__ import annotations
@@ -11,10 +12,4 @@ import sys
 from assistant.cli import main
 
 if __name__ == "__main__":
-    code = main(["ingest"])
-    if code == 0:
-        print(
-            'Ready. Ask with: .venv/bin/roadmap-assistant ask "your question" '
-            "(or start a conversation: .venv/bin/roadmap-assistant chat)"
-        )
-    sys.exit(code)
+    sys.exit(main(["serve", *sys.argv[1:]]))

@@ -1,4 +1,4 @@
-"""The ``roadmap-assistant`` command line: ``ingest``, ``search``, ``ask`` and ``chat``.
+"""The ``roadmap-assistant`` command line: ``ingest``, ``search``, ``ask``, ``chat``, ``serve``.
 
 This is the only place (with the UI) that turns typed errors into a sentence:
 one line on stderr and exit code 2, never a traceback. The commands build the
@@ -167,6 +167,18 @@ def cmd_chat(args: argparse.Namespace) -> int:
         ]
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from assistant.ui import serve
+
+    settings = _settings(args)
+    if args.host:
+        settings = settings.with_(server_name=args.host)
+    if args.port:
+        settings = settings.with_(server_port=args.port)
+    serve(settings, insecure=args.insecure)
+    return 0
+
+
 class UsageError(AssistantError):
     """Bad command-line input."""
 
@@ -213,6 +225,18 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--mirror", metavar="DIR", help=argparse.SUPPRESS)
         p.set_defaults(func=func)
+
+    p = sub.add_parser("serve", help="the chat in your browser (http://127.0.0.1:7860)")
+    p.add_argument("--host", help="address to bind (default 127.0.0.1, GRADIO_SERVER_NAME)")
+    p.add_argument("--port", type=int, help="port (default 7860, GRADIO_SERVER_PORT)")
+    p.add_argument(
+        "--insecure",
+        action="store_true",
+        help="allow a non-loopback address without ASSISTANT_AUTH (trusted networks only)",
+    )
+    p.add_argument("--mirror", metavar="DIR", help="folder of mirrored linked pages")
+    p.add_argument("--backend", choices=BACKENDS, help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -56,6 +56,12 @@ class Settings:
     """Context window sent to Ollama as ``num_ctx`` (``OLLAMA_NUM_CTX``)."""
     ollama_timeout: float = DEFAULT_OLLAMA_TIMEOUT
     """Seconds allowed between streamed tokens (``OLLAMA_TIMEOUT``)."""
+    server_name: str = "127.0.0.1"
+    """Address the chat binds (``GRADIO_SERVER_NAME``); loopback by default."""
+    server_port: int = 7860
+    """Port of the chat (``GRADIO_SERVER_PORT``)."""
+    auth: str | None = None
+    """``user:password`` required by the chat when set (``ASSISTANT_AUTH``)."""
     backend: str = "auto"
     """``auto`` (Ollama when it answers, else offline) or ``offline`` (``ASSISTANT_BACKEND``)."""
 
@@ -73,6 +79,7 @@ class Settings:
         mirror_var = env.get("ASSISTANT_MIRROR", "").strip()
         port_var = env.get("CHROMA_PORT", "").strip()
         ctx_var = env.get("OLLAMA_NUM_CTX", "").strip()
+        ui_port = env.get("GRADIO_SERVER_PORT", "").strip()
         backend = env.get("ASSISTANT_BACKEND", "").strip().lower() or "auto"
         return cls(
             home=home,
@@ -87,6 +94,9 @@ class Settings:
             ollama_num_ctx=int(ctx_var) if ctx_var.isdigit() else DEFAULT_OLLAMA_NUM_CTX,
             ollama_timeout=_positive_float(env.get("OLLAMA_TIMEOUT", ""), DEFAULT_OLLAMA_TIMEOUT),
             backend=backend if backend in BACKENDS else "auto",
+            server_name=env.get("GRADIO_SERVER_NAME", "").strip() or "127.0.0.1",
+            server_port=int(ui_port) if ui_port.isdigit() else 7860,
+            auth=env.get("ASSISTANT_AUTH", "").strip() or None,
         )
 
     @property
@@ -108,7 +118,8 @@ def _positive_float(text: str, default: float) -> float:
 
 
 def enforce_offline() -> None:
-    """Tell Hugging Face libraries never to reach a hub, and Chroma not to phone home."""
+    """Tell Hugging Face libraries never to reach a hub, Chroma and Gradio not to phone home."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")

@@ -121,7 +121,10 @@ class FakeOllama:
                             404, {"error": f"model '{model}' not found, try pulling it first"}
                         )
                         return
-                    self._stream_chat(body)
+                    try:
+                        self._stream_chat(body)
+                    except (BrokenPipeError, ConnectionResetError):
+                        self.close_connection = True  # the client went away (a stopped answer)
                 else:
                     self._json(404, {"error": "not found"})
 

@@ -161,3 +161,9 @@ def test_chat_keeps_history_for_follow_ups(
     assert "Tokenization" in nlp and "Step 5" in nlp
     assert "Hugging Face Tutorials" in resources and "› Resources" in resources
     assert "(conversation cleared)" in cleared and "don't seem to cover this" in france
+
+
+def test_serve_refuses_an_open_address_without_a_password(tmp_path: Path) -> None:
+    env = {"ASSISTANT_HOME": str(tmp_path / "home"), "GRADIO_SERVER_NAME": "0.0.0.0"}
+    line = one_line_error(run(["serve"], env))
+    assert "Refusing to serve on 0.0.0.0" in line and "ASSISTANT_AUTH=user:password" in line

@@ -27,7 +27,7 @@ from assistant.settings import Settings
 log = logging.getLogger(__name__)
 
 #: Seconds a good health check is trusted.
-HEALTH_TTL_UP = 30.0
+HEALTH_TTL_UP = 10.0
 #: Seconds before a failed health check is retried.
 HEALTH_TTL_DOWN = 5.0
 #: Seconds allowed to open a connection.

@@ -1,0 +1,383 @@
+"""The Gradio chat: streaming cited answers, saved conversations, a live status line.
+
+``build_ui(runtime)`` lays out a Blocks app around Gradio's own ``Chatbot``
+(messages format): the answer streams in, then becomes Markdown with linked
+``[n]`` markers and a collapsed "Sources" block. Conversations live in the
+browser (``BrowserState``, encrypted with a per-installation secret so they
+survive a server restart); several can be kept, resumed or deleted. The
+assistant is opened in a background thread (``Runtime``) so the page is served
+at once and says the index is being built on first start. ``serve`` applies the
+safe launch defaults: loopback unless auth or ``--insecure``, never share,
+analytics off. Answer logic stays in ``answering.py``; rendering in ``render.py``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import re
+import secrets
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import gradio as gr
+
+from assistant.answering import Answer, Assistant
+from assistant.conversations import Store
+from assistant.corpus import load_corpus_sources, load_document
+from assistant.errors import AssistantError
+from assistant.render import answer_messages, status_markdown, streaming_message, user_message
+from assistant.roadmap import Roadmap, parse_roadmap
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+#: Seconds between status-line refreshes (Ollama going down or coming back).
+STATUS_EVERY = 5.0
+#: Answers generated at the same time; more wait in Gradio's queue.
+GENERATION_CONCURRENCY = 2
+STORAGE_KEY = "roadmap-assistant-conversations"
+CSS = """
+#status {min-height: 1.6em}
+#status p {margin: 0}
+"""
+
+
+class Runtime:
+    """Holds the assistant, opened in the background so the page can say it is building."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._assistant: Assistant | None = None
+        self.error: str | None = None
+        self._done = threading.Event()
+
+    def start(self) -> Runtime:
+        threading.Thread(target=self._open, name="open-assistant", daemon=True).start()
+        return self
+
+    def _open(self) -> None:
+        try:
+            self._assistant = Assistant.open(self.settings, progress=True)
+        except AssistantError as err:
+            self.error = str(err)
+            log.error("cannot open the assistant: %s", err)
+        except Exception:  # an unexpected failure must not leave the page "building" forever
+            log.exception("cannot open the assistant")
+            self.error = "The assistant could not start; the terminal shows why."
+        finally:
+            self._done.set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the assistant is open (or failed); True when it is ready."""
+        self._done.wait(timeout)
+        return self._assistant is not None
+
+    @property
+    def assistant(self) -> Assistant | None:
+        return self._assistant
+
+    def status(self) -> str:
+        """The status line's Markdown."""
+        if self.error:
+            return status_markdown(None, problem=self.error)
+        if self._assistant is None:
+            return status_markdown(None, building=True)
+        return status_markdown(self._assistant.status())
+
+
+def example_questions(roadmap: Roadmap, limit: int = 5) -> list[str]:
+    """Questions drawn from the roadmap's own steps: topics, tools, resources, projects."""
+    asked: list[str] = []
+    used: set[int] = set()
+    kinds = ["topics", "tools", "resources", "projects", "topics", "resources"]
+    for kind in kinds:
+        for step in roadmap.steps:
+            name = re.sub(r"\s*\([^)]*\)", "", step.title)
+            if step.number in used:
+                continue
+            if kind == "topics" and step.topics and step.number > 1:
+                asked.append(f"What should I learn in {step.heading}?")
+            elif kind == "tools" and step.tools:
+                asked.append(f"Which tools does the roadmap list for {name.lower()}?")
+            elif kind == "resources" and step.resources and step.number > 4:
+                asked.append(f"Which resources does the roadmap recommend for {name.lower()}?")
+            elif kind == "projects" and step.project_ideas:
+                asked.append("Give me project ideas for my portfolio")
+            else:
+                continue
+            used.add(step.number)
+            break
+    return asked[:limit]
+
+
+def load_roadmap(settings: Settings) -> Roadmap | None:
+    """The parsed roadmap from the corpus folder (for examples); ``None`` if unreadable."""
+    try:
+        (source,) = [s for s in load_corpus_sources(settings.corpus_dir) if s.kind == "roadmap"]
+        return parse_roadmap(load_document(source).text, source.url)
+    except (AssistantError, ValueError, OSError) as err:
+        log.warning("no example questions: %s", err)
+        return None
+
+
+# -- event handlers (plain functions of the runtime, so tests can call them) -----------------
+
+
+Out = tuple[Any, Any, Any, Any]
+
+
+def _list_update(store: Store) -> Any:
+    return gr.update(choices=store.choices(), value=store.current)
+
+
+def respond(
+    runtime: Runtime, message: str, shown: list[dict[str, Any]], saved: Any
+) -> Iterator[Out]:
+    """Stream one answer; yields (chat, saved store, textbox, conversation list)."""
+    store = Store.from_json(saved)
+    bot = runtime.assistant
+    if bot is None:
+        gr.Warning(
+            runtime.error or "The index is still being built (see the terminal); ask again soon."
+        )
+        yield shown, gr.skip(), message, gr.skip()
+        return
+    if not message or not message.strip():
+        gr.Warning("Type a question first, e.g. “What should I learn in the NLP step?”")
+        yield shown, gr.skip(), message, gr.skip()
+        return
+    conversation = store.on_screen
+    turns = list(conversation.turns) if conversation else []
+    try:
+        events = bot.stream(message, turns)
+        before = list(shown)
+        live = [*before, user_message(message), streaming_message("")]
+        yield live, gr.skip(), "", gr.skip()
+        partial = ""
+        answer: Answer | None = None
+        for event in events:
+            if isinstance(event, Answer):
+                answer = event
+            else:
+                partial += event
+                live[-1] = streaming_message(partial)
+                yield live, gr.skip(), "", gr.skip()
+    except AssistantError as err:
+        gr.Warning(str(err))
+        yield shown, gr.skip(), message, gr.skip()
+        return
+    if answer is None:  # pragma: no cover - stream() always ends with an Answer
+        return
+    final = [*before, user_message(answer.question), *answer_messages(answer)]
+    turns += [
+        {"role": "user", "content": answer.question},
+        {"role": "assistant", "content": answer.text},
+    ]
+    store = store.record(final, turns)
+    yield final, store.to_json(), "", _list_update(store)
+
+
+def retry(runtime: Runtime, shown: list[dict[str, Any]], saved: Any) -> Iterator[Out]:
+    """Ask the last question of the conversation on screen again."""
+    store = Store.from_json(saved)
+    conversation = store.on_screen
+    if conversation is None or not conversation.turns:
+        gr.Info("Nothing to retry yet.")
+        yield shown, gr.skip(), gr.skip(), gr.skip()
+        return
+    users = [i for i, t in enumerate(conversation.turns) if t["role"] == "user"]
+    last = users[-1]
+    question = conversation.turns[last]["content"]
+    cut = [i for i, m in enumerate(conversation.messages) if m.get("role") == "user"][-1]
+    store = store.record(list(conversation.messages[:cut]), list(conversation.turns[:last]))
+    yield from respond(runtime, question, list(conversation.messages[:cut]), store.to_json())
+
+
+def new_conversation(saved: Any) -> Out:
+    store = Store.from_json(saved).start_new()
+    return [], store.to_json(), "", _list_update(store)
+
+
+def open_conversation(conversation_id: str | None, saved: Any) -> Out:
+    store = Store.from_json(saved)
+    if not conversation_id or store.get(conversation_id) is None:
+        return gr.skip(), gr.skip(), gr.skip(), gr.skip()
+    store = store.select(conversation_id)
+    on_screen = store.on_screen
+    return list(on_screen.messages) if on_screen else [], store.to_json(), gr.skip(), gr.skip()
+
+
+def delete_conversation(saved: Any) -> Out:
+    store = Store.from_json(saved)
+    if store.on_screen is None:
+        gr.Info("This conversation is not saved yet; nothing to delete.")
+        return gr.skip(), gr.skip(), gr.skip(), gr.skip()
+    store = store.delete(store.current)
+    on_screen = store.on_screen
+    messages = list(on_screen.messages) if on_screen else []
+    return messages, store.to_json(), gr.skip(), _list_update(store)
+
+
+def restore(saved: Any) -> Out:
+    """On page load: show the conversation that was on screen, and the list."""
+    store = Store.from_json(saved)
+    if store.problem:
+        gr.Warning(store.problem)
+    on_screen = store.on_screen
+    messages = list(on_screen.messages) if on_screen else []
+    return messages, store.to_json(), gr.skip(), _list_update(store)
+
+
+# -- layout -----------------------------------------------------------------------------------
+
+
+def browser_secret(settings: Settings) -> str:
+    """A per-installation secret for BrowserState, so saved chats survive restarts."""
+    path = settings.home / "ui-secret"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32), encoding="utf-8")
+        path.chmod(0o600)
+    return path.read_text(encoding="utf-8").strip()
+
+
+def build_ui(runtime: Runtime) -> gr.Blocks:
+    """The chat app (not launched)."""
+    roadmap = load_roadmap(runtime.settings)
+    examples = example_questions(roadmap) if roadmap else []
+    with gr.Blocks(title="Roadmap Assistant", analytics_enabled=False, fill_height=True) as demo:
+        saved = gr.BrowserState(
+            None, storage_key=STORAGE_KEY, secret=browser_secret(runtime.settings)
+        )
+        with gr.Sidebar(label="Conversations", open=True):
+            gr.Markdown("### 🗺️ Roadmap Assistant")
+            new_btn = gr.Button("+ New conversation", elem_id="new-chat", variant="primary")
+            conversations = gr.Radio(
+                choices=[], label="Saved conversations", elem_id="conversations"
+            )
+            delete_btn = gr.Button("🗑 Delete this conversation", elem_id="delete-chat", size="sm")
+            gr.Markdown(
+                "<small>Conversations are saved in this browser only. Answers come from the "
+                "AI Engineer Roadmap 2025/26 and the pages it links to.</small>"
+            )
+        status = gr.Markdown(runtime.status(), elem_id="status")
+        chat = gr.Chatbot(
+            elem_id="chat",
+            label="Roadmap Assistant",
+            placeholder=(
+                "**Ask about the AI Engineer Roadmap 2025/26** — its steps, topics, tools and "
+                "resources. Every answer cites the section it comes from."
+            ),
+            examples=[{"text": q} for q in examples],
+            sanitize_html=True,
+            render_markdown=True,
+            layout="bubble",
+            scale=1,
+            height="70vh",
+            buttons=["copy"],
+            feedback_options=None,
+        )
+        with gr.Row():
+            question = gr.Textbox(
+                placeholder="Ask a question about the roadmap…",
+                show_label=False,
+                elem_id="question",
+                scale=8,
+                max_lines=6,
+                autofocus=True,
+            )
+            send = gr.Button("Send", variant="primary", elem_id="send", scale=1, min_width=80)
+            stop = gr.Button("Stop", elem_id="stop", scale=1, min_width=80)
+        with gr.Row():
+            retry_btn = gr.Button("↻ Retry last question", elem_id="retry", size="sm")
+            clear_btn = gr.Button("Clear (start a new conversation)", elem_id="clear", size="sm")
+
+        outputs = [chat, saved, question, conversations]
+
+        def _respond(message: str, shown: list[dict[str, Any]], store: Any) -> Iterator[Out]:
+            yield from respond(runtime, message, shown, store)
+
+        def _retry(shown: list[dict[str, Any]], store: Any) -> Iterator[Out]:
+            yield from retry(runtime, shown, store)
+
+        answer_opts: dict[str, Any] = {
+            "concurrency_limit": GENERATION_CONCURRENCY,
+            "concurrency_id": "answers",
+        }
+        submitted = question.submit(
+            _respond, [question, chat, saved], outputs, api_name="chat", **answer_opts
+        )
+        clicked = send.click(
+            _respond, [question, chat, saved], outputs, api_visibility="private", **answer_opts
+        )
+
+        def _example(evt: gr.SelectData) -> str:
+            return str(evt.value["text"])
+
+        picked = chat.example_select(_example, None, question, api_visibility="private").then(
+            _respond, [question, chat, saved], outputs, api_visibility="private", **answer_opts
+        )
+        retried = retry_btn.click(
+            _retry, [chat, saved], outputs, api_visibility="private", **answer_opts
+        )
+        stop.click(None, None, None, cancels=[submitted, clicked, picked, retried])
+        for button in (new_btn, clear_btn):
+            button.click(new_conversation, [saved], outputs, api_visibility="private")
+        conversations.select(
+            open_conversation, [conversations, saved], outputs, api_visibility="private"
+        )
+        delete_btn.click(delete_conversation, [saved], outputs, api_visibility="private")
+        demo.load(restore, [saved], outputs, api_visibility="private")
+        timer = gr.Timer(STATUS_EVERY)
+        timer.tick(runtime.status, None, status, api_visibility="private", queue=False)
+        demo.load(runtime.status, None, status, api_visibility="private", queue=False)
+    return demo
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` only accepts connections from this machine."""
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def launch_kwargs(settings: Settings, insecure: bool) -> dict[str, Any]:
+    """Arguments for ``Blocks.launch``; refuses an open bind without auth or --insecure."""
+    host, port = settings.server_name, settings.server_port
+    auth = None
+    if settings.auth:
+        user, _, password = settings.auth.partition(":")
+        if not user or not password:
+            raise AssistantError("ASSISTANT_AUTH must look like user:password.")
+        auth = (user, password)
+    if not is_loopback(host) and auth is None and not insecure:
+        raise AssistantError(
+            f"Refusing to serve on {host} without a password: set ASSISTANT_AUTH=user:password, "
+            "or pass --insecure if this network is trusted."
+        )
+    return {
+        "server_name": host,
+        "server_port": port,
+        "auth": auth,
+        "share": False,
+        "show_error": False,
+        "quiet": True,
+        "css": CSS,
+        "theme": gr.themes.Soft(),
+        "footer_links": [],
+    }
+
+
+def serve(settings: Settings, *, insecure: bool = False) -> None:
+    """Open the assistant in the background and serve the chat until interrupted."""
+    kwargs = launch_kwargs(settings, insecure)
+    runtime = Runtime(settings).start()
+    demo = build_ui(runtime)
+    demo.queue(default_concurrency_limit=GENERATION_CONCURRENCY)
+    print(f"Roadmap Assistant: http://{settings.server_name}:{settings.server_port}", flush=True)
+    demo.launch(**kwargs)
