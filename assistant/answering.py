@@ -20,11 +20,11 @@ from assistant.backends import Backend, Message, get_backend
 from assistant.citations import Source, StreamRenumberer, check_support, finalise_citations
 from assistant.embeddings import Embedder, SentenceEmbedder
 from assistant.errors import BackendUnavailable, EmptyQueryError
-from assistant.followup import Standalone, rewrite_followup
+from assistant.followup import Standalone, names_a_step, rewrite_followup
 from assistant.offline import compose_offline
 from assistant.prompt import build_answer_prompt, build_condense_prompt
 from assistant.question import HELP_LINE, clean_question, small_talk
-from assistant.retrieval import HybridRetriever, Retrieval
+from assistant.retrieval import SOFT_RELEVANCE_THRESHOLD, HybridRetriever, Retrieval
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -129,6 +129,7 @@ class Assistant:
         self.retriever = retriever
         self.backend = backend
         self.k = k
+        self.embedder = embedder
         self._embedder = embedder
         self._step_titles = retriever.step_titles
 
@@ -191,7 +192,7 @@ class Assistant:
             return
         standalone = self._standalone(question, history, backend)
         retrieval = self.retriever.retrieve(standalone.query, k=self.k)
-        if not retrieval.in_scope or not retrieval.hits:
+        if not self._in_scope(retrieval, standalone.query):
             text = _with_notes(DECLINE_TEXT, notes)
             yield text
             yield Answer(
@@ -223,6 +224,16 @@ class Assistant:
             offline = self._compose_offline(question, standalone, retrieval, notes, reason)
         yield from offline.text.splitlines(keepends=True)
         yield _timed(offline, started)
+
+    def _in_scope(self, retrieval: Retrieval, query: str) -> bool:
+        """Covered by the corpus: similar enough, or a little less but naming a step."""
+        if not retrieval.hits:
+            return False
+        if retrieval.in_scope:
+            return True
+        return retrieval.best_similarity >= SOFT_RELEVANCE_THRESHOLD and names_a_step(
+            query, self._step_titles
+        )
 
     def _standalone(
         self, question: str, history: list[Message], backend: Backend | None

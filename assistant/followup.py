@@ -62,6 +62,22 @@ def has_subject(text: str) -> bool:
     return bool(subject_words(text) or _STEP_NUMBER.search(text))
 
 
+def names_a_step(text: str, step_titles: Mapping[int, str]) -> bool:
+    """Whether the text says "step N" or uses a word found in at most two step titles.
+
+    Words shared by many titles ("learning", "AI") do not count, so "Write an AI poem"
+    does not name a step but "the deployment step" does.
+    """
+    if _STEP_NUMBER.search(text):
+        return True
+    titles = [content_words(re.sub(r"^Step\s+\d+\s*:", "", t)) for t in step_titles.values()]
+    frequency: dict[str, int] = {}
+    for words in titles:
+        for w in words:
+            frequency[w] = frequency.get(w, 0) + 1
+    return any(frequency.get(w, 0) in (1, 2) for w in content_words(text))
+
+
 def detect_step(text: str, step_titles: Mapping[int, str]) -> int | None:
     """The roadmap step a text is about: an explicit "step N", else the best title match."""
     explicit = _STEP_NUMBER.search(text)

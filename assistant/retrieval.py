@@ -36,6 +36,9 @@ ROADMAP_ON_TOPIC = 0.30
 #: Below this best cosine similarity a question is out of the corpus's scope.
 #: Calibrated by benchmarks/calibrate_relevance.py (see the closing note / README).
 RELEVANCE_THRESHOLD = 0.32
+#: A question that names a roadmap step is in scope from this lower similarity on
+#: (the answer layer combines both signals; see ``answering.py``).
+SOFT_RELEVANCE_THRESHOLD = 0.2
 #: Token-set Jaccard similarity above which two chunks count as duplicates.
 DUPLICATE_JACCARD = 0.85
 _WORD = re.compile(r"\w+")

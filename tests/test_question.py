@@ -16,8 +16,10 @@ STEPS = {
     4: "Step 4: Deep Learning",
     5: "Step 5: Natural Language Processing (NLP)",
     6: "Step 6: Computer Vision",
+    7: "Step 7: Generative AI",
     8: "Step 8: Reinforcement Learning (RL)",
     9: "Step 9: MLOps and AI Deployment",
+    11: "Step 11: Projects",
 }
 
 
@@ -125,3 +127,20 @@ def test_no_history_means_no_rewrite() -> None:
 )
 def test_detect_step(text: str, step: int | None) -> None:
     assert detect_step(text, STEPS) == step
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("How should I serve models according to the deployment step?", True),
+        ("What does step 3 cover?", True),
+        ("Tips for computer vision", True),
+        ("Write an AI poem", False),  # "AI" is in three step titles: not distinctive
+        ("What is the capital of France?", False),
+        ("Who won the football world cup in 2018?", False),
+    ],
+)
+def test_names_a_step(text: str, named: bool) -> None:
+    from assistant.followup import names_a_step
+
+    assert names_a_step(text, STEPS) is named
