@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.errors import AssistantError
-from assistant.settings import BACKENDS, Settings, enforce_offline
+from assistant.settings import BACKENDS, PROJECT_ROOT, Settings, enforce_offline
 
 if TYPE_CHECKING:
     from assistant.answering import Answer, Assistant
 
 EXIT_USAGE = 2
+EVAL_DIR = PROJECT_ROOT / "eval"
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -167,6 +168,74 @@ def cmd_chat(args: argparse.Namespace) -> int:
         ]
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from assistant.answerers import (
+        BASELINE_CHUNK_OVERLAP,
+        BASELINE_CHUNK_SIZE,
+        AssistantAnswerer,
+        BaselineAnswerer,
+    )
+    from assistant.answering import Assistant
+    from assistant.errors import BackendUnavailable
+    from assistant.eval_report import check_thresholds, deltas, load_report, write_report
+    from assistant.evaluation import failures, load_questions, result_dicts, run_eval, summarise
+
+    questions = load_questions(Path(args.questions))
+    earlier = load_report(Path(args.against)) if args.against else None
+    settings = _settings(args).with_(backend="offline" if args.backend == "offline" else "auto")
+    bot = Assistant.open(settings)
+    if args.backend == "ollama" and bot.status().mode == "offline":
+        raise BackendUnavailable(f"--backend ollama: {bot.status().detail}")
+    ours = AssistantAnswerer(bot)
+    results = run_eval(ours, questions, k=args.k)
+    summary = summarise(results, questions)
+    report: dict[str, object] = {
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "questions_file": str(args.questions),
+        "k": args.k,
+        "ours": {
+            "name": ours.name,
+            "summary": summary,
+            "results": result_dicts(results),
+            "failures": failures(results),
+        },
+        "baseline": None,
+        "against": None,
+    }
+    if args.compare_baseline:
+        print("Building the baseline (RecursiveCharacterTextSplitter 1000/200 + Chroma)…")
+        baseline = BaselineAnswerer(settings, bot.embedder)
+        base_results = run_eval(baseline, questions, k=args.k)
+        report["baseline"] = {
+            "summary": summarise(base_results, questions),
+            "results": result_dicts(base_results),
+            "chunks": baseline.chunks,
+            "chunk_size": BASELINE_CHUNK_SIZE,
+            "chunk_overlap": BASELINE_CHUNK_OVERLAP,
+        }
+    if earlier is not None:
+        report["against"] = {"report": str(args.against), "deltas": deltas(report, earlier)}
+    problems = check_thresholds(summary, Path(args.gate)) if args.gate else []
+    if args.gate:
+        report["gate"] = {"thresholds": str(args.gate), "problems": problems}
+    folder = write_report(report, Path(args.out))
+    overall = summary["overall"]
+    print(
+        f"{int(overall['questions'])} questions: hit@5 {overall['hit@5']:.3f}, "
+        f"MRR {overall['mrr']:.3f}, keyword recall {overall['keyword_recall']:.3f}, "
+        f"citation validity {overall['citation_validity']:.3f}, "
+        f"decline recall {overall['decline_recall']:.3f}, "
+        f"false declines {overall['false_decline_rate']:.3f}, "
+        f"p50 {overall['latency_p50_ms']:.1f} ms"
+    )
+    print(f"Report: {folder / 'report.md'}")
+    for problem in problems:
+        print(f"gate failed: {problem}", file=sys.stderr)
+    return 1 if problems else 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from assistant.ui import serve
 
@@ -225,6 +294,17 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--mirror", metavar="DIR", help=argparse.SUPPRESS)
         p.set_defaults(func=func)
+
+    p = sub.add_parser("eval", help="run the evaluation questions offline and write a report")
+    p.add_argument("--questions", default=str(EVAL_DIR / "questions.yaml"), help="question file")
+    p.add_argument("--backend", choices=("offline", "ollama"), default="offline")
+    p.add_argument("--k", type=int, default=5, help="retrieved chunks scored (default 5)")
+    p.add_argument("--out", default=str(EVAL_DIR / "reports"), help="report folder")
+    p.add_argument("--compare-baseline", action="store_true", help="also run a plain LangChain RAG")
+    p.add_argument("--against", metavar="REPORT.json", help="show changes since that report")
+    p.add_argument("--gate", metavar="THRESHOLDS.yaml", help="exit 1 if a metric misses it")
+    p.add_argument("--mirror", metavar="DIR", help="folder of mirrored linked pages")
+    p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("serve", help="the chat in your browser (http://127.0.0.1:7860)")
     p.add_argument("--host", help="address to bind (default 127.0.0.1, GRADIO_SERVER_NAME)")

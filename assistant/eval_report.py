@@ -1,0 +1,219 @@
+"""Evaluation reports: report.json, report.md with tables, PNG plots, deltas and a gate.
+
+``write_report`` puts everything for one run in ``OUT/<timestamp>/`` and points
+``OUT/latest`` at it. The Markdown has the overall metrics (ours beside the
+baseline when it ran, and the change since an earlier report with
+``--against``), a per-kind table and the failures (question, top retrieved
+sections, what was missing). ``check_thresholds`` compares a summary with
+``eval/thresholds.yaml`` for the CI gate. No metric is computed here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.evaluation import EvalError
+
+#: Metrics shown in the tables, in order, with how to print them.
+SHOWN = [
+    ("hit@1", "{:.3f}"),
+    ("hit@3", "{:.3f}"),
+    ("hit@5", "{:.3f}"),
+    ("mrr", "{:.3f}"),
+    ("ndcg@5", "{:.3f}"),
+    ("keyword_recall", "{:.3f}"),
+    ("citation_validity", "{:.3f}"),
+    ("citation_precision", "{:.3f}"),
+    ("unsupported_citations", "{:.0f}"),
+    ("decline_precision", "{:.3f}"),
+    ("decline_recall", "{:.3f}"),
+    ("false_decline_rate", "{:.3f}"),
+    ("latency_p50_ms", "{:.1f}"),
+    ("latency_p95_ms", "{:.1f}"),
+]
+
+
+def _fmt(value: Any, pattern: str) -> str:
+    return "–" if value is None else pattern.format(value)
+
+
+def deltas(current: dict[str, Any], earlier: dict[str, Any]) -> dict[str, float]:
+    """Overall metric changes since an earlier report.json (ours vs ours)."""
+    now = current["ours"]["summary"]["overall"]
+    before = earlier.get("ours", {}).get("summary", {}).get("overall", {})
+    return {
+        key: now[key] - before[key]
+        for key, _ in SHOWN
+        if isinstance(now.get(key), int | float) and isinstance(before.get(key), int | float)
+    }
+
+
+def load_report(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise EvalError(f"Cannot read the earlier report {path}: {err}") from None
+    if not isinstance(data, dict) or "ours" not in data:
+        raise EvalError(f"{path} is not a report.json written by roadmap-assistant eval.")
+    return data
+
+
+def check_thresholds(summary: dict[str, Any], path: Path) -> list[str]:
+    """Violations of ``{metric: {min: x} | {max: y}}``; empty when the gate passes."""
+    try:
+        rules = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as err:
+        raise EvalError(f"Cannot read thresholds {path}: {err}") from None
+    overall = summary["overall"]
+    problems = []
+    for metric, rule in rules.items():
+        value = overall.get(metric)
+        if value is None:
+            problems.append(f"{metric}: not measured")
+            continue
+        if "min" in rule and value < rule["min"]:
+            problems.append(f"{metric} = {value:.3f} is below the minimum {rule['min']}")
+        if "max" in rule and value > rule["max"]:
+            problems.append(f"{metric} = {value:.3f} is above the maximum {rule['max']}")
+    return problems
+
+
+def _markdown(report: dict[str, Any]) -> str:
+    ours = report["ours"]["summary"]
+    base = report.get("baseline")
+    delta = report.get("against", {}).get("deltas") if report.get("against") else None
+    lines = [
+        f"# Evaluation report — {report['created']}",
+        "",
+        f"- questions: `{report['questions_file']}` ({int(ours['overall']['questions'])})",
+        f"- answerer: `{report['ours']['name']}`, k = {report['k']}",
+    ]
+    if base:
+        lines.append(
+            f"- baseline: `RecursiveCharacterTextSplitter({base['chunk_size']}, "
+            f"{base['chunk_overlap']})` + Chroma similarity top-{report['k']}, same embedder "
+            f"and corpus ({base['chunks']} chunks)"
+        )
+    if report.get("against"):
+        lines.append(f"- compared with: `{report['against']['report']}`")
+    header = (
+        "| metric | ours |" + (" baseline |" if base else "") + (" Δ vs earlier |" if delta else "")
+    )
+    rule = "|---|---|" + ("---|" if base else "") + ("---|" if delta else "")
+    lines += ["", "## Overall", "", header, rule]
+    for key, pattern in SHOWN:
+        row = f"| {key} | {_fmt(ours['overall'].get(key), pattern)} |"
+        if base:
+            row += f" {_fmt(base['summary']['overall'].get(key), pattern)} |"
+        if delta:
+            row += f" {_fmt(delta.get(key), '{:+.3f}')} |"
+        lines.append(row)
+    lines += [
+        "",
+        "## Per kind (ours)",
+        "",
+        "| kind | n | hit@1 | hit@5 | MRR | keyword recall | citation precision | declined |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for kind, m in ours["per_kind"].items():
+        declined = (
+            m.get("decline_recall") if kind == "out_of_scope" else m.get("false_decline_rate")
+        )
+        lines.append(
+            f"| {kind} | {int(m['questions'])} | {_fmt(m['hit@1'], '{:.3f}')} | "
+            f"{_fmt(m['hit@5'], '{:.3f}')} | {_fmt(m['mrr'], '{:.3f}')} | "
+            f"{_fmt(m['keyword_recall'], '{:.3f}')} | {_fmt(m['citation_precision'], '{:.3f}')} | "
+            f"{_fmt(declined, '{:.3f}')} |"
+        )
+    lines += ["", "![hit@5 per kind](hit_at_5_per_kind.png)", ""]
+    lines += ["![keyword recall per kind](keyword_recall_per_kind.png)", ""]
+    lines += ["![latency](latency_histogram.png)", "", "## Failures (ours)", ""]
+    fails = report["ours"]["failures"]
+    if not fails:
+        lines.append("None.")
+    for f in fails:
+        lines.append(f"- **{f['id']}** ({f['kind']}) — {f['question']}")
+        for problem in f["problems"]:
+            lines.append(f"  - {problem}")
+        if f["retrieved"]:
+            lines.append("  - retrieved: " + " · ".join(f["retrieved"]))
+    if report.get("gate"):
+        lines += ["", "## Gate", ""]
+        lines += [f"- {p}" for p in report["gate"]["problems"]] or ["- passed"]
+    return "\n".join(lines) + "\n"
+
+
+def _plots(report: dict[str, Any], folder: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ours = report["ours"]["summary"]["per_kind"]
+    base = report["baseline"]["summary"]["per_kind"] if report.get("baseline") else None
+    for metric, name, title in (
+        ("hit@5", "hit_at_5_per_kind.png", "Retrieval hit@5 per kind"),
+        ("keyword_recall", "keyword_recall_per_kind.png", "Keyword recall per kind"),
+    ):
+        kinds = [k for k, m in ours.items() if m.get(metric) is not None]
+        fig, ax = plt.subplots(figsize=(7, 3.6), dpi=110)
+        width = 0.38 if base else 0.6
+        xs = range(len(kinds))
+        ax.bar(
+            [x - (width / 2 if base else 0) for x in xs],
+            [ours[k][metric] for k in kinds],
+            width,
+            label="ours",
+            color="#5a55e0",
+        )
+        if base:
+            ax.bar(
+                [x + width / 2 for x in xs],
+                [(base.get(k, {}).get(metric) or 0.0) for k in kinds],
+                width,
+                label="baseline",
+                color="#b0b0b8",
+            )
+            ax.legend(loc="lower right")
+        ax.set_xticks(list(xs), kinds, rotation=0, fontsize=8)
+        ax.set_ylim(0, 1.05)
+        ax.set_title(title)
+        ax.grid(axis="y", alpha=0.3)
+        fig.tight_layout()
+        fig.savefig(folder / name)
+        plt.close(fig)
+    fig, ax = plt.subplots(figsize=(7, 3.2), dpi=110)
+    ax.hist([1000 * r["seconds"] for r in report["ours"]["results"]], bins=30, color="#5a55e0")
+    ax.set_xlabel("answer latency (ms)")
+    ax.set_ylabel("questions")
+    ax.set_title(f"Latency ({report['ours']['name']})")
+    fig.tight_layout()
+    fig.savefig(folder / "latency_histogram.png")
+    plt.close(fig)
+
+
+def write_report(report: dict[str, Any], out: Path) -> Path:
+    """Write one run's folder under ``out`` and point ``out/latest`` at it."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    folder = out / stamp
+    n = 1
+    while folder.exists():
+        n += 1
+        folder = out / f"{stamp}-{n}"
+    folder.mkdir(parents=True)
+    report = {**report, "created": report.get("created") or stamp}
+    (folder / "report.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    _plots(report, folder)
+    (folder / "report.md").write_text(_markdown(report), encoding="utf-8")
+    latest = out / "latest"
+    tmp = out / f".latest-{os.getpid()}"
+    tmp.unlink(missing_ok=True)
+    tmp.symlink_to(folder.name, target_is_directory=True)
+    os.replace(tmp, latest)
+    return folder
