@@ -19,11 +19,11 @@ from dataclasses import dataclass, field, replace
 from assistant.backends import Backend, Message, get_backend
 from assistant.citations import Source, StreamRenumberer, check_support, finalise_citations
 from assistant.embeddings import Embedder, SentenceEmbedder
-from assistant.errors import BackendUnavailable, EmptyQueryError
+from assistant.errors import BackendUnavailable
 from assistant.followup import Standalone, names_a_step, rewrite_followup
 from assistant.offline import compose_offline
 from assistant.prompt import build_answer_prompt, build_condense_prompt
-from assistant.question import HELP_LINE, clean_question, small_talk
+from assistant.question import clean_question, small_talk
 from assistant.retrieval import SOFT_RELEVANCE_THRESHOLD, HybridRetriever, Retrieval
 from assistant.settings import Settings
 
@@ -130,7 +130,6 @@ class Assistant:
         self.backend = backend
         self.k = k
         self.embedder = embedder
-        self._embedder = embedder
         self._step_titles = retriever.step_titles
 
     @classmethod
@@ -271,7 +270,7 @@ class Assistant:
         rest = renumber.flush()
         if rest:
             yield rest
-        checked, dropped = check_support("".join(raw), prompt.hits, self._embedder)
+        checked, dropped = check_support("".join(raw), prompt.hits, self.embedder)
         if dropped:
             log.info("dropped %d unsupported citation(s) for %r", dropped, question)
         text, sources = finalise_citations(checked, prompt.hits)
@@ -325,4 +324,4 @@ def _with_notes(text: str, notes: Sequence[str]) -> str:
     return "\n\n".join([*(f"> {n}" for n in notes), text])
 
 
-__all__ = ["Answer", "Assistant", "EmptyQueryError", "HELP_LINE", "Source", "Status"]
+__all__ = ["Answer", "Assistant", "Source", "Status"]
