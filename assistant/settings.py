@@ -100,6 +100,11 @@ class Settings:
         )
 
     @property
+    def profiles_path(self) -> Path:
+        """The SQLite file with learner profiles."""
+        return self.home / "profiles.sqlite3"
+
+    @property
     def models_dir(self) -> Path:
         """Where packaged models are extracted once."""
         return self.home / "models"
