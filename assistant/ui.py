@@ -154,7 +154,7 @@ def respond(
         events = bot.stream(message, turns)
         before = list(shown)
         live = [*before, user_message(message), streaming_message("")]
-        yield live, gr.skip(), "", gr.skip()
+        yield live, gr.skip(), "", gr.skip()  # the question leaves the box once, here
         partial = ""
         answer: Answer | None = None
         for event in events:
@@ -163,7 +163,7 @@ def respond(
             else:
                 partial += event
                 live[-1] = streaming_message(partial)
-                yield live, gr.skip(), "", gr.skip()
+                yield live, gr.skip(), gr.skip(), gr.skip()  # never wipe what is typed next
     except AssistantError as err:
         gr.Warning(str(err))
         yield shown, gr.skip(), message, gr.skip()
@@ -176,7 +176,7 @@ def respond(
         {"role": "assistant", "content": answer.text},
     ]
     store = store.record(final, turns)
-    yield final, store.to_json(), "", _list_update(store)
+    yield final, store.to_json(), gr.skip(), _list_update(store)
 
 
 def retry(runtime: Runtime, shown: list[dict[str, Any]], saved: Any) -> Iterator[Out]:

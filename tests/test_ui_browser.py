@@ -114,7 +114,8 @@ def test_ask_cite_escape_reload_restart(browser: Browser, app_home: Path) -> Non
         page.locator("#new-chat").click()
         expect(page.locator("#chat")).not_to_contain_text("Ray RLlib")
         ask(page, "What should I learn in the NLP step?")
-        expect(page.locator("#chat")).to_contain_text("Tokenization", timeout=30_000)
+        expect(page.locator("#chat")).to_contain_text("Sources (", timeout=30_000)  # finished
+        expect(page.locator("#chat")).to_contain_text("Tokenization")
         ask(page, "And which resources does it recommend for that?")
         expect(bot_messages(page).last).to_contain_text("Hugging Face Tutorials", timeout=30_000)
         radios = page.locator("#conversations label")
@@ -156,7 +157,12 @@ def test_ollama_streaming_stop_retry_and_status(browser: Browser, app_home: Path
         expect(bot_messages(page).last).to_contain_text("OpenAI Gym", timeout=20_000)
         partial = bot_messages(page).last.inner_text()
         assert "Ray RLlib" not in partial
+        # What the learner types while an answer streams is not wiped when it finishes.
+        page.locator("#question textarea").fill("typed while streaming")
         expect(bot_messages(page).first).to_contain_text("Ray RLlib", timeout=20_000)
+        expect(page.locator("#chat")).to_contain_text("Sources (", timeout=20_000)
+        assert page.locator("#question textarea").input_value() == "typed while streaming"
+        page.locator("#question textarea").fill("")
         link = page.locator("#chat a", has_text="[1]").first
         assert (link.get_attribute("href") or "").endswith(STEP8)
         page.screenshot(path=str(ARTIFACTS / "06-ollama-answer.png"))
