@@ -1,0 +1,184 @@
+"""Plan a learner's next steps on the roadmap, deterministically, with reasons and citations.
+
+``plan_next_steps(profile, roadmap, graph)`` returns the next one to three
+steps whose prerequisites are met (``graph.py``), the steps on the way to the
+learner's goal first. Each ``PlanStep`` says why now (which prerequisites are
+done, the reason on each edge, how it serves the goal), the topics still to
+learn (known ones skipped), the step's resources plus linked pages the index
+holds for them, a Step 11 project idea that fits the goal, and a time estimate
+from the hours per week with its assumption stated. Every step cites its
+roadmap section. Inferring the profile from chat and phrasing with a model are
+not done here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from assistant.citations import Source
+from assistant.graph import RoadmapGraph
+from assistant.profile import Profile
+from assistant.roadmap import Resource, Roadmap, Step
+
+#: Most steps suggested at once.
+MAX_STEPS = 3
+#: Assumed study hours per roadmap topic (stated with every estimate).
+HOURS_PER_TOPIC = 10
+#: Words in Step 11's project ideas that match each goal track.
+GOAL_LABELS = {
+    "nlp": "NLP",
+    "computer-vision": "Computer Vision",
+    "generative-ai": "Generative AI",
+    "reinforcement-learning": "Reinforcement Learning",
+    "mlops": "MLOps",
+}
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    """One suggested step."""
+
+    step_id: str
+    """``step-6``."""
+    title: str
+    """The step heading, ``Step 6: Computer Vision``."""
+    why: tuple[str, ...]
+    """Reasons: prerequisites done (with the edge's reason) and how it serves the goal."""
+    topics: tuple[str, ...]
+    """Topics still to learn, with their subtopics."""
+    resources: tuple[Resource, ...]
+    """The step's links, then linked pages the index holds for them."""
+    project: str | None
+    """A Step 11 idea fitting the goal, when the roadmap has one."""
+    weeks: int
+    """Estimated weeks at the learner's hours per week."""
+    estimate: str
+    """The estimate in words, with its assumption."""
+    source: Source
+    """The roadmap section this step cites."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The next steps for one profile."""
+
+    profile_id: str
+    """Whose plan."""
+    goal: str
+    """The goal track it is ordered by."""
+    steps: tuple[PlanStep, ...]
+    """Best first; empty when every step is done."""
+
+
+def satisfied_steps(profile: Profile, roadmap: Roadmap) -> set[str]:
+    """Steps marked done, or whose topics are all done."""
+    done = set(profile.done_steps())
+    for step in roadmap.steps:
+        if step.topics and all(profile.level(t.id) == "done" for t in step.topics):
+            done.add(step.id)
+    return done
+
+
+def goal_path(graph: RoadmapGraph, goal: str) -> set[str]:
+    """The goal's steps, everything they need, and the projects step."""
+    targets = list(graph.goals.get(goal, graph.goals.get("general", ())))
+    path: set[str] = set()
+    while targets:
+        step = targets.pop()
+        if step in path:
+            continue
+        path.add(step)
+        targets.extend(e.before for e in graph.requires(step))
+    return path | {s for s in graph.steps if graph.requires_any(s)}
+
+
+def _project(roadmap: Roadmap, goal: str) -> str | None:
+    label = GOAL_LABELS.get(goal)
+    ideas = roadmap.project_ideas
+    for idea in ideas:
+        if label and idea.lower().startswith(label.lower()):
+            return idea
+    return ideas[0] if ideas and goal == "general" else None
+
+
+def _url_base(url: str) -> str:
+    """A resource URL as a prefix for pages under it: ``…/tutorial/index.html`` → ``…/tutorial``."""
+    return re.sub(r"index\.html?$", "", url).rstrip("/")
+
+
+def _plan_step(
+    step: Step,
+    profile: Profile,
+    roadmap: Roadmap,
+    graph: RoadmapGraph,
+    done: set[str],
+    on_path: bool,
+    pages: Mapping[str, str],
+    n: int,
+) -> PlanStep:
+    why = []
+    for edge in graph.requires(step.id):
+        before = roadmap.step(int(edge.before.split("-")[1])).heading
+        why.append(f"You have done {before}: {edge.why}")
+    for group in graph.requires_any(step.id):
+        finished = [roadmap.step(int(s.split("-")[1])).heading for s in group.options if s in done]
+        why.append(f"You have done {', '.join(finished)}: {group.why}")
+    if not why:
+        why.append("It is where the roadmap starts; it needs nothing before it.")
+    if profile.goal != "general" and step.id in graph.goals.get(profile.goal, ()):
+        why.append(f"It is the step your goal ({profile.goal.replace('-', ' ')}) leads to.")
+    elif on_path and profile.goal != "general":
+        why.append(f"It is on the way to your goal ({profile.goal.replace('-', ' ')}).")
+    topics = tuple(
+        f"{t.name.rstrip('.')}" + (f" ({', '.join(t.subtopics)})" if t.subtopics else "")
+        for t in step.topics
+        if profile.level(t.id) != "done"
+    )
+    linked = tuple(
+        Resource(title, url)
+        for url, title in pages.items()
+        if any(url.startswith(_url_base(r.url)) for r in step.resources)
+        and url not in {r.url for r in step.resources}
+    )
+    count = max(1, len(topics))
+    weeks = max(1, math.ceil(count * HOURS_PER_TOPIC / profile.hours_per_week))
+    estimate = (
+        f"about {weeks} week{'s' if weeks > 1 else ''} at {profile.hours_per_week:g} h/week "
+        f"(assuming ~{HOURS_PER_TOPIC} h per topic, {count} topic{'s' if count > 1 else ''})"
+    )
+    url = roadmap.anchor_url(step.anchor)
+    snippet = "; ".join(t.name.rstrip(".") for t in step.topics) or step.heading
+    return PlanStep(
+        step.id,
+        step.heading,
+        tuple(why),
+        topics,
+        (*step.resources, *linked),
+        _project(roadmap, profile.goal) if step.number != 11 else None,
+        weeks,
+        estimate,
+        Source(n, roadmap.title, step.heading, url, snippet, 1.0),
+    )
+
+
+def plan_next_steps(
+    profile: Profile,
+    roadmap: Roadmap,
+    graph: RoadmapGraph,
+    pages: Mapping[str, str] | None = None,
+) -> Plan:
+    """The next 1–3 unlocked steps for ``profile``, ordered by its goal."""
+    done = satisfied_steps(profile, roadmap)
+    unlocked = graph.unlocked(done)
+    path = goal_path(graph, profile.goal)
+    chosen = [s for s in unlocked if s in path] or unlocked
+    steps = []
+    for n, step_id in enumerate(chosen[:MAX_STEPS], 1):
+        step = roadmap.step(int(step_id.split("-")[1]))
+        steps.append(
+            _plan_step(step, profile, roadmap, graph, done, step_id in path, pages or {}, n)
+        )
+    return Plan(profile.id, profile.goal, tuple(steps))
