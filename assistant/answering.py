@@ -21,10 +21,15 @@ from assistant.citations import Source, StreamRenumberer, check_support, finalis
 from assistant.embeddings import Embedder, SentenceEmbedder
 from assistant.errors import BackendUnavailable
 from assistant.followup import Standalone, names_a_step, rewrite_followup
+from assistant.graph import RoadmapGraph, load_graph, load_roadmap
+from assistant.learner import LearnerUpdate, apply_update, read_learner, wants_plan
 from assistant.offline import compose_offline
+from assistant.planner import Plan, describe_plan, plan_next_steps
+from assistant.profile import Profile, ProfileCorruptError, ProfileStore
 from assistant.prompt import build_answer_prompt, build_condense_prompt
 from assistant.question import clean_question, small_talk
 from assistant.retrieval import SOFT_RELEVANCE_THRESHOLD, HybridRetriever, Retrieval
+from assistant.roadmap import Roadmap
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -131,6 +136,8 @@ class Assistant:
         self.k = k
         self.embedder = embedder
         self._step_titles = retriever.step_titles
+        self._planning: tuple[Roadmap, RoadmapGraph] | None = None
+        self._profiles: ProfileStore | None = None
 
     @classmethod
     def open(cls, settings: Settings | None = None, *, progress: bool = True) -> Assistant:
@@ -153,17 +160,44 @@ class Assistant:
             return Status(self.backend.name, "")
         return Status(OFFLINE, self.backend.unavailable_reason())
 
+    @property
+    def profiles(self) -> ProfileStore:
+        """Saved learner profiles (``ASSISTANT_HOME/profiles.sqlite3``)."""
+        if self._profiles is None:
+            self._profiles = ProfileStore(self.settings.profiles_path)
+        return self._profiles
+
+    def plan(self, profile: Profile) -> Plan:
+        """The next 1–3 roadmap steps for ``profile``, with reasons and citations."""
+        if self._planning is None:
+            roadmap = load_roadmap(self.settings.corpus_dir)
+            self._planning = roadmap, load_graph(self.settings.corpus_dir, roadmap)
+        roadmap, graph = self._planning
+        return plan_next_steps(profile, roadmap, graph, self.retriever.page_titles)
+
     def ask(
-        self, question: str | bytes, history: Sequence[Mapping[str, object]] | None = None
+        self,
+        question: str | bytes,
+        history: Sequence[Mapping[str, object]] | None = None,
+        *,
+        profile_id: str | None = None,
     ) -> Answer:
-        """Answer ``question`` (``history``: earlier ``{"role", "content"}`` turns)."""
-        for event in self.stream(question, history):
+        """Answer ``question`` (``history``: earlier ``{"role", "content"}`` turns).
+
+        Messages about the learner ("I know Python and want to do NLP — what next?") are
+        answered by the planner; with ``profile_id`` the profile is loaded, updated and saved.
+        """
+        for event in self.stream(question, history, profile_id=profile_id):
             if isinstance(event, Answer):
                 return event
         raise AssertionError("stream() ended without an Answer")  # pragma: no cover
 
     def stream(
-        self, question: str | bytes, history: Sequence[Mapping[str, object]] | None = None
+        self,
+        question: str | bytes,
+        history: Sequence[Mapping[str, object]] | None = None,
+        *,
+        profile_id: str | None = None,
     ) -> Iterator[str | Answer]:
         """Text deltas as they are ready, then the final ``Answer``.
 
@@ -172,12 +206,12 @@ class Assistant:
         dropped and the rest renumbered, so it can differ slightly from the deltas.
         """
         clean = clean_question(question)
-        return self._stream(clean.text, clean.note, history_messages(history))
+        return self._stream(clean.text, clean.note, history_messages(history), profile_id)
 
     # -- steps ----------------------------------------------------------------------------
 
     def _stream(
-        self, question: str, cut_note: str | None, history: list[Message]
+        self, question: str, cut_note: str | None, history: list[Message], profile_id: str | None
     ) -> Iterator[str | Answer]:
         started = time.perf_counter()
         notes = [cut_note] if cut_note else []
@@ -188,6 +222,12 @@ class Assistant:
             yield reply
             seconds = _since(started)
             yield Answer(question, reply, [], mode, False, notes=tuple(notes), seconds=seconds)
+            return
+        update = read_learner(question)
+        if wants_plan(question, update):
+            planned = self._plan_answer(question, history, update, profile_id, mode, notes)
+            yield from planned.text.splitlines(keepends=True)
+            yield _timed(planned, started)
             return
         standalone = self._standalone(question, history, backend)
         retrieval = self.retriever.retrieve(standalone.query, k=self.k)
@@ -223,6 +263,41 @@ class Assistant:
             offline = self._compose_offline(question, standalone, retrieval, notes, reason)
         yield from offline.text.splitlines(keepends=True)
         yield _timed(offline, started)
+
+    def _plan_answer(
+        self,
+        question: str,
+        history: list[Message],
+        update: LearnerUpdate,
+        profile_id: str | None,
+        mode: str,
+        notes: list[str],
+    ) -> Answer:
+        profile = Profile(profile_id or "session")
+        if profile_id:
+            try:
+                profile = self.profiles.get(profile_id) or profile
+            except ProfileCorruptError as err:
+                notes.append(str(err))
+        for turn in history:  # the conversation so far also describes the learner
+            if turn.role == "user":
+                profile = apply_update(profile, read_learner(turn.content))
+        profile = apply_update(profile, update)
+        if profile_id:
+            self.profiles.put(profile)
+        plan = self.plan(profile)
+        text = describe_plan(plan, understood(profile, update))
+        sources = [step.source for step in plan.steps]
+        return Answer(
+            question,
+            _with_notes(text, notes),
+            sources,
+            mode,
+            False,
+            query=question,
+            notes=tuple(notes),
+            extra={"plan": plan, "profile": profile},
+        )
 
     def _in_scope(self, retrieval: Retrieval, query: str) -> bool:
         """Covered by the corpus: similar enough, or a little less but naming a step."""
@@ -308,6 +383,27 @@ class Assistant:
             query=standalone.query,
             notes=tuple(notes),
         )
+
+
+def understood(profile: Profile, update: LearnerUpdate) -> str:
+    """The "I understood: …" line that shows the learner what was read from their message."""
+    parts = []
+    if update.beginner and not profile.progress:
+        parts.append("you are starting from the beginning")
+    if update.known_terms:
+        parts.append("you know " + ", ".join(update.known_terms))
+    learning = [k for k, v in update.levels.items() if v == "learning"]
+    if learning:
+        parts.append("you are learning " + ", ".join(learning))
+    done = sorted(profile.done_steps(), key=lambda s: int(s.split("-")[1]))
+    if done:
+        parts.append("done so far: " + ", ".join(d.replace("step-", "Step ") for d in done))
+    if profile.goal != "general":
+        parts.append("goal: " + profile.goal.replace("-", " "))
+    if update.background:
+        parts.append("background: " + update.background)
+    parts.append(f"{profile.hours_per_week:g} h/week")
+    return "I understood: " + "; ".join(parts) + ". (Tell me more and I will update it.)"
 
 
 def _since(started: float) -> float:

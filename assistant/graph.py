@@ -145,6 +145,21 @@ def build_graph(data: Any, roadmap: Roadmap, where: str = GRAPH_FILE) -> Roadmap
     return RoadmapGraph(steps, tuple(edges), tuple(any_of), goals)
 
 
+def load_roadmap(corpus_dir: Path) -> Roadmap:
+    """The AI Engineer roadmap parsed from the corpus folder (``CorpusError`` if unreadable)."""
+    from assistant.corpus import load_corpus_sources, load_document
+    from assistant.roadmap import parse_roadmap
+
+    roadmaps = [s for s in load_corpus_sources(corpus_dir) if s.kind == "roadmap"]
+    if len(roadmaps) != 1:
+        raise GraphError(f"{corpus_dir}/sources.toml must list exactly one roadmap.")
+    try:
+        document = load_document(roadmaps[0])
+    except (OSError, ValueError) as err:
+        raise GraphError(f"Cannot read the roadmap: {err}") from None
+    return parse_roadmap(document.text, roadmaps[0].url)
+
+
 def load_graph(corpus_dir: Path, roadmap: Roadmap) -> RoadmapGraph:
     """The graph in ``corpus_dir/roadmap-graph.yaml``, checked against ``roadmap``."""
     path = corpus_dir / GRAPH_FILE

@@ -73,12 +73,23 @@ class Plan:
     """Best first; empty when every step is done."""
 
 
-def satisfied_steps(profile: Profile, roadmap: Roadmap) -> set[str]:
-    """Steps marked done, or whose topics are all done."""
+def satisfied_steps(profile: Profile, roadmap: Roadmap, graph: RoadmapGraph) -> set[str]:
+    """Steps marked done, or whose required topics are all done, and everything they need.
+
+    Optional topics ("Additional Languages (Optional)") are not required; a learner who
+    finished Step 4 has, by the roadmap's order, finished Steps 1–3 as well.
+    """
     done = set(profile.done_steps())
     for step in roadmap.steps:
-        if step.topics and all(profile.level(t.id) == "done" for t in step.topics):
+        required = [t for t in step.topics if "optional" not in t.id]
+        if required and all(profile.level(t.id) == "done" for t in required):
             done.add(step.id)
+    todo = list(done)
+    while todo:
+        for edge in graph.requires(todo.pop()):
+            if edge.before not in done:
+                done.add(edge.before)
+                todo.append(edge.before)
     return done
 
 
@@ -171,7 +182,7 @@ def plan_next_steps(
     pages: Mapping[str, str] | None = None,
 ) -> Plan:
     """The next 1–3 unlocked steps for ``profile``, ordered by its goal."""
-    done = satisfied_steps(profile, roadmap)
+    done = satisfied_steps(profile, roadmap, graph)
     unlocked = graph.unlocked(done)
     path = goal_path(graph, profile.goal)
     chosen = [s for s in unlocked if s in path] or unlocked
@@ -182,3 +193,24 @@ def plan_next_steps(
             _plan_step(step, profile, roadmap, graph, done, step_id in path, pages or {}, n)
         )
     return Plan(profile.id, profile.goal, tuple(steps))
+
+
+def describe_plan(plan: Plan, understood: str) -> str:
+    """The plan as Markdown with a ``[n]`` citation per step (n = the step's source number)."""
+    lines = [understood, ""] if understood else []
+    if not plan.steps:
+        return "\n".join([*lines, "You have done every step of the roadmap. Well done!"])
+    lines += ["**Your next steps**", ""]
+    for i, step in enumerate(plan.steps, 1):
+        lines.append(f"**{i}. {step.title}** [{step.source.n}]")
+        lines.append(f"- *Why now:* {' '.join(step.why)}")
+        if step.topics:
+            lines.append(f"- *To learn:* {'; '.join(step.topics)}")
+        if step.resources:
+            links = ", ".join(f"[{r.title}]({r.url})" for r in step.resources[:5])
+            lines.append(f"- *Resources:* {links}")
+        if step.project:
+            lines.append(f"- *Project idea (Step 11):* {step.project}")
+        lines.append(f"- *Time:* {step.estimate}")
+        lines.append("")
+    return "\n".join(lines).strip()

@@ -123,6 +123,11 @@ class HybridRetriever:
         return len(self._ids)
 
     @property
+    def page_titles(self) -> dict[str, str]:
+        """URL → title of every linked page in the index."""
+        return {c.url: c.title for c in self._chunks.values() if c.kind == "page"}
+
+    @property
     def step_titles(self) -> dict[int, str]:
         """Roadmap step numbers and their headings (``5`` → ``Step 5: Natural Language …``)."""
         titles: dict[int, str] = {}

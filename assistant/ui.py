@@ -25,10 +25,10 @@ import gradio as gr
 
 from assistant.answering import Answer, Assistant
 from assistant.conversations import Store
-from assistant.corpus import load_corpus_sources, load_document
 from assistant.errors import AssistantError
+from assistant.graph import load_roadmap
 from assistant.render import answer_messages, status_markdown, streaming_message, user_message
-from assistant.roadmap import Roadmap, parse_roadmap
+from assistant.roadmap import Roadmap
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -112,12 +112,11 @@ def example_questions(roadmap: Roadmap, limit: int = 5) -> list[str]:
     return asked[:limit]
 
 
-def load_roadmap(settings: Settings) -> Roadmap | None:
-    """The parsed roadmap from the corpus folder (for examples); ``None`` if unreadable."""
+def example_roadmap(settings: Settings) -> Roadmap | None:
+    """The parsed roadmap for the example questions; ``None`` (no examples) if unreadable."""
     try:
-        (source,) = [s for s in load_corpus_sources(settings.corpus_dir) if s.kind == "roadmap"]
-        return parse_roadmap(load_document(source).text, source.url)
-    except (AssistantError, ValueError, OSError) as err:
+        return load_roadmap(settings.corpus_dir)
+    except AssistantError as err:
         log.warning("no example questions: %s", err)
         return None
 
@@ -245,7 +244,7 @@ def browser_secret(settings: Settings) -> str:
 
 def build_ui(runtime: Runtime) -> gr.Blocks:
     """The chat app (not launched)."""
-    roadmap = load_roadmap(runtime.settings)
+    roadmap = example_roadmap(runtime.settings)
     examples = example_questions(roadmap) if roadmap else []
     with gr.Blocks(title="Roadmap Assistant", analytics_enabled=False, fill_height=True) as demo:
         saved = gr.BrowserState(

@@ -96,10 +96,23 @@ def test_beginner_estimate_and_linked_pages(roadmap: Roadmap, graph: RoadmapGrap
     assert rl.step_id == "step-8" and "Introduction" in [r.title for r in rl.resources]
 
 
-def test_all_topics_done_counts_as_the_step_done(roadmap: Roadmap) -> None:
-    topics = {t.id: "done" for t in roadmap.step(1).topics}
-    assert satisfied_steps(Profile("p", topics), roadmap) == {"step-1"}
-    assert satisfied_steps(Profile("p", dict(list(topics.items())[:1])), roadmap) == set()
+def test_required_topics_done_count_as_the_step_done(roadmap: Roadmap, graph: RoadmapGraph) -> None:
+    topics = {t.id: "done" for t in roadmap.step(1).topics if "optional" not in t.id}
+    assert len(topics) == 2  # Python basics and libraries; other languages are optional
+    assert satisfied_steps(Profile("p", topics), roadmap, graph) == {"step-1"}
+    one = dict(list(topics.items())[:1])
+    assert satisfied_steps(Profile("p", one), roadmap, graph) == set()
+
+
+def test_a_finished_step_implies_what_it_needs(roadmap: Roadmap, graph: RoadmapGraph) -> None:
+    assert satisfied_steps(Profile("p", done(4)), roadmap, graph) == {
+        "step-1",
+        "step-2",
+        "step-3",
+        "step-4",
+    }
+    plan = plan_next_steps(Profile("p", done(4), goal="computer-vision"), roadmap, graph)
+    assert [s.step_id for s in plan.steps] == ["step-6"]
 
 
 def test_everything_done_means_no_steps(roadmap: Roadmap, graph: RoadmapGraph) -> None:
