@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -96,3 +97,15 @@ def real_index(tmp_path_factory: pytest.TempPathFactory, models_dir: Path) -> Se
         settings = settings.with_(mirror=MIRROR)
     ingest(settings, SentenceEmbedder(settings), progress=False)
     return settings
+
+
+@pytest.fixture(scope="session")
+def offline_bot(real_index: Settings) -> Any:
+    """An Assistant in offline mode over the real index (shared by the answer tests)."""
+    from assistant.answering import Assistant
+    from assistant.index import open_retriever
+
+    settings = real_index.with_(backend="offline")
+    embedder = SentenceEmbedder(settings)
+    retriever = open_retriever(settings, embedder, build_if_missing=False)
+    return Assistant(settings, retriever, embedder, backend=None)

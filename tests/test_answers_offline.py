@@ -8,21 +8,15 @@ import pytest
 
 from assistant import Answer, Assistant
 from assistant.citations import MARKER
-from assistant.embeddings import SentenceEmbedder
 from assistant.errors import EmptyQueryError
-from assistant.index import open_retriever
 from assistant.question import MAX_QUESTION_CHARS
-from assistant.settings import Settings
 
 ROADMAP = "https://github.com/rashakil-ds/Roadmap-Docs/blob/main/AI%20Engineer/README.md"
 
 
 @pytest.fixture(scope="module")
-def bot(real_index: Settings) -> Assistant:
-    settings = real_index.with_(backend="offline")
-    embedder = SentenceEmbedder(settings)
-    retriever = open_retriever(settings, embedder, build_if_missing=False)
-    return Assistant(settings, retriever, embedder, backend=None)
+def bot(offline_bot: Assistant) -> Assistant:
+    return offline_bot
 
 
 def assert_citations_valid(answer: Answer) -> None:

@@ -93,11 +93,8 @@ def test_hours_background_and_beginner() -> None:
 
 
 @pytest.fixture(scope="module")
-def bot(real_index: Settings) -> Assistant:
-    settings = real_index.with_(backend="offline")
-    embedder = SentenceEmbedder(settings)
-    retriever = open_retriever(settings, embedder, build_if_missing=False)
-    return Assistant(settings, retriever, embedder, backend=None)
+def bot(offline_bot: Assistant) -> Assistant:
+    return offline_bot
 
 
 def test_ask_routes_a_self_description_to_the_planner(bot: Assistant) -> None:
