@@ -12,8 +12,12 @@ rank or answer anything.
 
 from __future__ import annotations
 
+import json
+import logging
+import os
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from langchain_chroma import Chroma
@@ -29,6 +33,8 @@ from assistant.corpus import SkippedEntry, gather_sources, load_document
 from assistant.embeddings import Embedder
 from assistant.settings import Settings
 from assistant.store import SCHEMA_VERSION, Generation, IndexManifest, IndexStore
+
+log = logging.getLogger(__name__)
 
 RECORD_NAMESPACE = "roadmap-assistant/chunks"
 
@@ -63,13 +69,47 @@ class IngestSummary:
         return bool(self.added or self.updated or self.removed)
 
 
+class SafeFileStore(LocalFileStore):
+    """LocalFileStore whose writes are atomic and whose unreadable entries count as missing.
+
+    A build killed while writing the embedding cache must not break the next build: values
+    are written to a temporary file and renamed into place, and a value that is not valid
+    JSON (an empty or truncated file from an older interrupted run) is deleted and treated as
+    a cache miss, so the text is simply embedded again.
+    """
+
+    def mget(self, keys: Sequence[str]) -> list[bytes | None]:
+        values = super().mget(keys)
+        bad = []
+        for i, value in enumerate(values):
+            if value is None:
+                continue
+            try:
+                json.loads(value.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError):
+                values[i] = None
+                bad.append(keys[i])
+        if bad:
+            log.warning("dropped %d unreadable embedding cache entries", len(bad))
+            self.mdelete(bad)
+        return values
+
+    def mset(self, key_value_pairs: Sequence[tuple[str, bytes]]) -> None:
+        for key, value in key_value_pairs:
+            path = self._get_full_path(key)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(value)
+            os.replace(tmp, path)
+
+
 def cached_embedder(settings: Settings, embedder: Embedder) -> CacheBackedEmbeddings:
     """Wrap ``embedder`` with an on-disk cache keyed by (model, text)."""
     folder = settings.home / "cache" / "embeddings"
     folder.mkdir(parents=True, exist_ok=True)
     return CacheBackedEmbeddings.from_bytes_store(
         embedder,
-        LocalFileStore(folder),
+        SafeFileStore(folder),
         namespace=embedder.model_id.replace("/", "_") + "-",
         key_encoder="blake2b",
     )

@@ -190,3 +190,20 @@ def test_collections_have_no_default_embedding_function(
     with pytest.raises(Exception, match="(?i)embedding function"):
         collection.query(query_texts=["reinforcement learning"], n_results=1)
     assert collection.configuration_json["hnsw"]["space"] == "cosine"
+
+
+def test_unreadable_embedding_cache_entries_are_embedded_again(
+    settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    """A build killed while writing the cache leaves empty/truncated files; they are misses."""
+    first = ingest(settings, fake_embedder, progress=False)
+    files = sorted(p for p in (settings.home / "cache" / "embeddings").rglob("*") if p.is_file())
+    assert len(files) == first.embedded
+    broken = files[:5]
+    for i, path in enumerate(broken):
+        path.write_bytes(b"" if i % 2 else b"[0.12, 0.3")
+    again = ingest(settings, FakeEmbedder(), rebuild=True, progress=False)
+    assert again.embedded == len(broken)  # only the unreadable entries were embedded again
+    for path in broken:
+        assert isinstance(json.loads(path.read_text()), list)
+    assert not list((settings.home / "cache" / "embeddings").rglob(".*.tmp"))
