@@ -24,9 +24,14 @@ from assistant.followup import Standalone, names_a_step, rewrite_followup
 from assistant.graph import RoadmapGraph, load_graph, load_roadmap
 from assistant.learner import LearnerUpdate, apply_update, read_learner, wants_plan
 from assistant.offline import compose_offline
-from assistant.planner import Plan, describe_plan, plan_next_steps
-from assistant.profile import Profile, ProfileCorruptError, ProfileStore
-from assistant.prompt import build_answer_prompt, build_condense_prompt
+from assistant.planner import Plan, describe_plan, phrasing_problem, plan_next_steps
+from assistant.profile import GOAL_NAMES, Profile, ProfileCorruptError, ProfileStore
+from assistant.prompt import (
+    PLAN_TOKENS,
+    build_answer_prompt,
+    build_condense_prompt,
+    build_plan_prompt,
+)
 from assistant.question import clean_question, small_talk
 from assistant.retrieval import SOFT_RELEVANCE_THRESHOLD, HybridRetriever, Retrieval
 from assistant.roadmap import Roadmap
@@ -225,8 +230,9 @@ class Assistant:
             return
         update = read_learner(question)
         if wants_plan(question, update):
-            planned = self._plan_answer(question, history, update, profile_id, mode, notes)
-            yield from planned.text.splitlines(keepends=True)
+            planned = yield from self._plan_answer(
+                question, history, update, profile_id, backend, notes
+            )
             yield _timed(planned, started)
             return
         standalone = self._standalone(question, history, backend)
@@ -270,9 +276,9 @@ class Assistant:
         history: list[Message],
         update: LearnerUpdate,
         profile_id: str | None,
-        mode: str,
+        backend: Backend | None,
         notes: list[str],
-    ) -> Answer:
+    ) -> Generator[str, None, Answer]:
         profile = Profile(profile_id or "session")
         if profile_id:
             try:
@@ -286,18 +292,48 @@ class Assistant:
         if profile_id:
             self.profiles.put(profile)
         plan = self.plan(profile)
-        text = describe_plan(plan, understood(profile, update))
-        sources = [step.source for step in plan.steps]
+        head = understood(profile, update)
+        computed = describe_plan(plan, "")
+        body, mode = computed, OFFLINE
+        if backend is not None and plan.steps:
+            yield head + "\n\n"
+            phrased = yield from self._phrase_plan(plan, computed, backend, notes)
+            if phrased is not None:
+                body, mode = phrased, backend.name
+        else:
+            yield from f"{head}\n\n{computed}".splitlines(keepends=True)
         return Answer(
             question,
-            _with_notes(text, notes),
-            sources,
+            _with_notes(f"{head}\n\n{body}", notes),
+            [step.source for step in plan.steps],
             mode,
             False,
             query=question,
             notes=tuple(notes),
             extra={"plan": plan, "profile": profile},
         )
+
+    def _phrase_plan(
+        self, plan: Plan, computed: str, backend: Backend, notes: list[str]
+    ) -> Generator[str, None, str | None]:
+        """The model's wording of the plan, streamed; ``None`` (with a note) if it is unusable."""
+        parts: list[str] = []
+        try:
+            for delta in backend.generate(build_plan_prompt(computed), max_tokens=PLAN_TOKENS):
+                parts.append(delta)
+                yield delta
+        except BackendUnavailable as err:
+            notes.append(f"{err} The plan is shown as computed.")
+            return None
+        phrased = "".join(parts).strip()
+        problem = phrasing_problem(phrased, plan, computed)
+        if problem is not None:
+            log.info("plan phrasing rejected: %s", problem)
+            notes.append(
+                f"The model's wording was not used ({problem}); this is the computed plan."
+            )
+            return None
+        return phrased
 
     def _in_scope(self, retrieval: Retrieval, query: str) -> bool:
         """Covered by the corpus: similar enough, or a little less but naming a step."""
@@ -399,7 +435,7 @@ def understood(profile: Profile, update: LearnerUpdate) -> str:
     if done:
         parts.append("done so far: " + ", ".join(d.replace("step-", "Step ") for d in done))
     if profile.goal != "general":
-        parts.append("goal: " + profile.goal.replace("-", " "))
+        parts.append("goal: " + GOAL_NAMES[profile.goal])
     if update.background:
         parts.append("background: " + update.background)
     parts.append(f"{profile.hours_per_week:g} h/week")

@@ -7,8 +7,9 @@ done, the reason on each edge, how it serves the goal), the topics still to
 learn (known ones skipped), the step's resources plus linked pages the index
 holds for them, a Step 11 project idea that fits the goal, and a time estimate
 from the hours per week with its assumption stated. Every step cites its
-roadmap section. Inferring the profile from chat and phrasing with a model are
-not done here.
+roadmap section. ``phrasing_problem`` checks that a model's wording of a plan
+kept its steps, citations and links. Inferring the profile from chat and
+calling the model are not done here.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from assistant.citations import Source
 from assistant.graph import RoadmapGraph
-from assistant.profile import Profile
+from assistant.profile import GOAL_NAMES, Profile
 from assistant.roadmap import Resource, Roadmap, Step
 
 #: Most steps suggested at once.
@@ -140,9 +141,9 @@ def _plan_step(
     if not why:
         why.append("It is where the roadmap starts; it needs nothing before it.")
     if profile.goal != "general" and step.id in graph.goals.get(profile.goal, ()):
-        why.append(f"It is the step your goal ({profile.goal.replace('-', ' ')}) leads to.")
+        why.append(f"It is the step your goal ({GOAL_NAMES[profile.goal]}) leads to.")
     elif on_path and profile.goal != "general":
-        why.append(f"It is on the way to your goal ({profile.goal.replace('-', ' ')}).")
+        why.append(f"It is on the way to your goal ({GOAL_NAMES[profile.goal]}).")
     topics = tuple(
         f"{t.name.rstrip('.')}" + (f" ({', '.join(t.subtopics)})" if t.subtopics else "")
         for t in step.topics
@@ -193,6 +194,37 @@ def plan_next_steps(
             _plan_step(step, profile, roadmap, graph, done, step_id in path, pages or {}, n)
         )
     return Plan(profile.id, profile.goal, tuple(steps))
+
+
+_MARKER = re.compile(r"\[(\d{1,3})\](?!\()")
+_URL = re.compile(r"https?://[^\s)>\]]+")
+
+
+def phrasing_problem(phrased: str, plan: Plan, computed: str) -> str | None:
+    """Why a model's wording of ``plan`` cannot be shown, or ``None`` when it keeps the plan.
+
+    The wording must name every step ("Step 6") in order, keep each step's citation marker,
+    cite nothing else, and link only to URLs in the ``computed`` text.
+    """
+    positions = []
+    for step in plan.steps:
+        number = step.step_id.split("-")[1]
+        found = re.search(rf"\bStep {number}\b", phrased)
+        if found is None:
+            return f"it left out Step {number}"
+        positions.append(found.start())
+    if positions != sorted(positions):
+        return "it changed the order of the steps"
+    cited = {int(m) for m in _MARKER.findall(phrased)}
+    wanted = {step.source.n for step in plan.steps}
+    if wanted - cited:
+        return "it dropped a citation"
+    if cited - wanted:
+        return "it cited a source that is not in the plan"
+    allowed = set(_URL.findall(computed))
+    if any(url not in allowed for url in _URL.findall(phrased)):
+        return "it added a link that is not in the plan"
+    return None
 
 
 def describe_plan(plan: Plan, understood: str) -> str:

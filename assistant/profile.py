@@ -27,6 +27,15 @@ from assistant.errors import AssistantError
 PROFILE_VERSION = 1
 LEVELS = ("not started", "learning", "done")
 GOALS = ("general", "nlp", "computer-vision", "generative-ai", "reinforcement-learning", "mlops")
+#: How each goal is named to a learner.
+GOAL_NAMES = {
+    "general": "general AI engineer",
+    "nlp": "NLP",
+    "computer-vision": "computer vision",
+    "generative-ai": "generative AI",
+    "reinforcement-learning": "reinforcement learning",
+    "mlops": "MLOps and deployment",
+}
 BACKGROUNDS = ("other", "software engineer", "data scientist", "robotics enthusiast")
 DEFAULT_HOURS = 6.0
 _ITEM = re.compile(r"^step-\d+(/[a-z0-9-]+)?$")

@@ -5,7 +5,9 @@ data (a page that says "ignore previous instructions" stays data: the system
 prompt says so and tag look-alikes inside the text are neutralised), then the
 question. Sources are added best first until the token budget is used, so
 Ollama never has to truncate the prompt silently. ``build_condense_prompt``
-asks for a standalone version of a follow-up question. Token counts are a
+asks for a standalone version of a follow-up question; ``build_plan_prompt``
+asks for a computed study plan in friendlier words, keeping its steps and
+citations. Token counts are a
 conservative estimate (UTF-8 bytes / 3); Llama-style tokenizers average about
 four characters per token on English, so the estimate errs on the safe side.
 This module does not call any model.
@@ -47,7 +49,19 @@ Rewrite the learner's last question as one standalone question about the AI Engi
 Roadmap, using the conversation only to fill in what "it", "that" or "there" refer to. \
 Reply with the question only, no preamble."""
 
-_TAG = re.compile(r"</?\s*(sources?|system|user|assistant|instructions?)\b", re.IGNORECASE)
+PLAN_PROMPT = """\
+You are Roadmap Assistant. Below is a study plan computed from the learner's profile and \
+the AI Engineer Roadmap 2025/26. Rewrite it in a warm, encouraging voice for the learner.
+Rules:
+- Keep every step, in the same order, with its exact title (like "Step 6: Computer Vision") \
+and its citation marker (like [1]) right after the title.
+- Keep the topics, resources, project idea and time estimate; you may shorten the wording.
+- Add no steps, facts or links that are not in the plan. Never invent a link.
+- Use Markdown. Reply with the plan only."""
+#: Tokens allowed for the phrased plan.
+PLAN_TOKENS = 900
+
+_TAG = re.compile(r"</?\s*(sources?|system|user|assistant|instructions?|plan)\b", re.IGNORECASE)
 
 
 def estimate_tokens(text: str) -> int:
@@ -120,6 +134,12 @@ def build_answer_prompt(question: str, hits: Sequence[Hit], num_ctx: int) -> Pro
     messages = (Message("system", SYSTEM_PROMPT), Message("user", user))
     total = sum(estimate_tokens(m.content) + MESSAGE_OVERHEAD for m in messages)
     return Prompt(messages, tuple(used), total, max_tokens)
+
+
+def build_plan_prompt(plan_markdown: str) -> tuple[Message, ...]:
+    """Ask the model to phrase a computed plan (the plan is data it must keep intact)."""
+    body = f"<plan>\n{neutralise(plan_markdown)}\n</plan>"
+    return (Message("system", PLAN_PROMPT), Message("user", body))
 
 
 def build_condense_prompt(question: str, history: Sequence[Message]) -> tuple[Message, ...]:

@@ -14,7 +14,14 @@ from assistant.backends.ollama import OllamaBackend
 from assistant.citations import MARKER
 from assistant.embeddings import SentenceEmbedder
 from assistant.index import open_retriever
-from assistant.prompt import CONDENSE_PROMPT, SYSTEM_PROMPT, build_answer_prompt
+from assistant.planner import describe_plan
+from assistant.prompt import (
+    CONDENSE_PROMPT,
+    PLAN_PROMPT,
+    SYSTEM_PROMPT,
+    build_answer_prompt,
+    build_plan_prompt,
+)
 from assistant.retrieval import HybridRetriever
 from assistant.settings import Settings
 from tests.fake_ollama import FakeOllama, free_port
@@ -237,3 +244,84 @@ def test_out_of_scope_is_declined_without_calling_the_model(parts: Any, fake: Fa
     answer = make_bot(parts, fake.url).ask("What is the capital of France?")
     assert answer.declined and answer.sources == [] and fake.chats() == []
     assert answer.mode == "ollama:llama3.2:3b"
+
+
+# -- plans: the model only phrases them ---------------------------------------------------------
+
+PLAN_QUESTION = "I finished step 4. What should I learn next?"
+
+
+def plan_in_prompt(body: dict[str, Any]) -> str:
+    user = body["messages"][-1]["content"]
+    return user.split("<plan>\n", 1)[1].rsplit("\n</plan>", 1)[0]
+
+
+def friendly(body: dict[str, Any]) -> list[str]:
+    """A faithful rewording: same steps, markers and links, warmer words."""
+    plan = plan_in_prompt(body).replace("*Why now:*", "Why this is a good moment:")
+    return ["Great progress! ", "Here is what I suggest.\n\n", plan]
+
+
+def test_with_ollama_the_model_phrases_the_plan_and_keeps_its_steps(parts: Any) -> None:
+    server = FakeOllama(reply=friendly).start()
+    try:
+        bot = make_bot(parts, server.url)
+        deltas, answer = split_events(list(bot.stream(PLAN_QUESTION)))
+        (chat,) = server.chats()
+    finally:
+        server.stop()
+    plan = answer.extra["plan"]
+    computed = describe_plan(plan, "")
+    assert chat["messages"] == [
+        {"role": m.role, "content": m.content} for m in build_plan_prompt(computed)
+    ]
+    assert chat["messages"][0]["content"] == PLAN_PROMPT
+    assert answer.mode == "ollama:llama3.2:3b"
+    assert answer.text.startswith("I understood:")
+    assert "Great progress! Here is what I suggest." in answer.text
+    assert "Why this is a good moment:" in answer.text
+    assert [s.section for s in answer.sources] == [
+        "Step 5: Natural Language Processing (NLP)",
+        "Step 6: Computer Vision",
+        "Step 7: Generative AI",
+    ]
+    assert [s.n for s in answer.sources] == [1, 2, 3]
+    assert "".join(deltas) == answer.text
+
+
+@pytest.mark.parametrize(
+    ("reword", "reason"),
+    [
+        (lambda plan: plan.split("**2.")[0], "it left out Step"),
+        (lambda plan: re.sub(r" \[1\]", "", plan), "it dropped a citation"),
+        (lambda plan: plan + "\nAlso see [4].", "it cited a source that is not in the plan"),
+        (lambda plan: plan + "\n[Course](https://example.com/course)", "it added a link"),
+    ],
+)
+def test_a_phrasing_that_changes_the_plan_is_not_shown(
+    parts: Any, reword: Any, reason: str
+) -> None:
+    server = FakeOllama(reply=lambda body: [reword(plan_in_prompt(body))]).start()
+    try:
+        answer = make_bot(parts, server.url).ask(PLAN_QUESTION)
+    finally:
+        server.stop()
+    plan = answer.extra["plan"]
+    assert len(plan.steps) >= 2
+    assert answer.mode == "offline"
+    assert any(reason in n for n in answer.notes)
+    assert answer.text.endswith(describe_plan(plan, ""))
+    assert "example.com" not in answer.text
+
+
+def test_a_drop_while_phrasing_shows_the_computed_plan(parts: Any) -> None:
+    server = FakeOllama(reply=friendly).start()
+    server.drop_after = 1
+    try:
+        answer = make_bot(parts, server.url).ask(PLAN_QUESTION)
+    finally:
+        server.stop()
+    assert answer.mode == "offline"
+    assert any("The plan is shown as computed." in n for n in answer.notes)
+    assert answer.text.endswith(describe_plan(answer.extra["plan"], ""))
+    assert "**2. Step 6: Computer Vision** [2]" in answer.text
