@@ -27,6 +27,7 @@ from assistant.answering import Answer, Assistant
 from assistant.conversations import Store
 from assistant.errors import AssistantError
 from assistant.graph import load_roadmap
+from assistant.profile_panel import PROFILE_KEY, ProfilePanel, valid_profile_id
 from assistant.render import answer_messages, status_markdown, streaming_message, user_message
 from assistant.roadmap import Roadmap
 from assistant.settings import Settings
@@ -132,9 +133,16 @@ def _list_update(store: Store) -> Any:
 
 
 def respond(
-    runtime: Runtime, message: str, shown: list[dict[str, Any]], saved: Any
+    runtime: Runtime,
+    message: str,
+    shown: list[dict[str, Any]],
+    saved: Any,
+    profile_id: str | None = None,
 ) -> Iterator[Out]:
-    """Stream one answer; yields (chat, saved store, textbox, conversation list)."""
+    """Stream one answer; yields (chat, saved store, textbox, conversation list).
+
+    ``profile_id`` is this browser's learner profile: messages about the learner update it.
+    """
     store = Store.from_json(saved)
     bot = runtime.assistant
     if bot is None:
@@ -150,7 +158,7 @@ def respond(
     conversation = store.on_screen
     turns = list(conversation.turns) if conversation else []
     try:
-        events = bot.stream(message, turns)
+        events = bot.stream(message, turns, profile_id=valid_profile_id(profile_id))
         before = list(shown)
         live = [*before, user_message(message), streaming_message("")]
         yield live, gr.skip(), "", gr.skip()  # the question leaves the box once, here
@@ -178,7 +186,9 @@ def respond(
     yield final, store.to_json(), gr.skip(), _list_update(store)
 
 
-def retry(runtime: Runtime, shown: list[dict[str, Any]], saved: Any) -> Iterator[Out]:
+def retry(
+    runtime: Runtime, shown: list[dict[str, Any]], saved: Any, profile_id: str | None = None
+) -> Iterator[Out]:
     """Ask the last question of the conversation on screen again."""
     store = Store.from_json(saved)
     conversation = store.on_screen
@@ -191,7 +201,9 @@ def retry(runtime: Runtime, shown: list[dict[str, Any]], saved: Any) -> Iterator
     question = conversation.turns[last]["content"]
     cut = [i for i, m in enumerate(conversation.messages) if m.get("role") == "user"][-1]
     store = store.record(list(conversation.messages[:cut]), list(conversation.turns[:last]))
-    yield from respond(runtime, question, list(conversation.messages[:cut]), store.to_json())
+    yield from respond(
+        runtime, question, list(conversation.messages[:cut]), store.to_json(), profile_id
+    )
 
 
 def new_conversation(saved: Any) -> Out:
@@ -242,14 +254,25 @@ def browser_secret(settings: Settings) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
+def profile_panel(runtime: Runtime, roadmap: Roadmap | None) -> ProfilePanel | None:
+    """The profile panel, or ``None`` (chat only) when the roadmap graph cannot be read."""
+    if roadmap is None:
+        return None
+    try:
+        return ProfilePanel(runtime.settings, roadmap, lambda: runtime.assistant)
+    except AssistantError as err:
+        log.warning("no profile panel: %s", err)
+        return None
+
+
 def build_ui(runtime: Runtime) -> gr.Blocks:
     """The chat app (not launched)."""
     roadmap = example_roadmap(runtime.settings)
     examples = example_questions(roadmap) if roadmap else []
     with gr.Blocks(title="Roadmap Assistant", analytics_enabled=False, fill_height=True) as demo:
-        saved = gr.BrowserState(
-            None, storage_key=STORAGE_KEY, secret=browser_secret(runtime.settings)
-        )
+        secret = browser_secret(runtime.settings)
+        saved = gr.BrowserState(None, storage_key=STORAGE_KEY, secret=secret)
+        profile_id = gr.BrowserState(None, storage_key=PROFILE_KEY, secret=secret)
         with gr.Sidebar(label="Conversations", open=True):
             gr.Markdown("### 🗺️ Roadmap Assistant")
             new_btn = gr.Button("+ New conversation", elem_id="new-chat", variant="primary")
@@ -262,65 +285,79 @@ def build_ui(runtime: Runtime) -> gr.Blocks:
                 "AI Engineer Roadmap 2025/26 and the pages it links to.</small>"
             )
         status = gr.Markdown(runtime.status(), elem_id="status")
-        chat = gr.Chatbot(
-            elem_id="chat",
-            label="Roadmap Assistant",
-            placeholder=(
-                "**Ask about the AI Engineer Roadmap 2025/26** — its steps, topics, tools and "
-                "resources. Every answer cites the section it comes from."
-            ),
-            examples=[{"text": q} for q in examples],
-            sanitize_html=True,
-            render_markdown=True,
-            layout="bubble",
-            scale=1,
-            height="70vh",
-            buttons=["copy"],
-            feedback_options=None,
-        )
-        with gr.Row():
-            question = gr.Textbox(
-                placeholder="Ask a question about the roadmap…",
-                show_label=False,
-                elem_id="question",
-                scale=8,
-                max_lines=6,
-                autofocus=True,
-            )
-            send = gr.Button("Send", variant="primary", elem_id="send", scale=1, min_width=80)
-            stop = gr.Button("Stop", elem_id="stop", scale=1, min_width=80)
-        with gr.Row():
-            retry_btn = gr.Button("↻ Retry last question", elem_id="retry", size="sm")
-            clear_btn = gr.Button("Clear (start a new conversation)", elem_id="clear", size="sm")
+        with gr.Row(equal_height=False):
+            with gr.Column(scale=5, min_width=420):
+                chat = gr.Chatbot(
+                    elem_id="chat",
+                    label="Roadmap Assistant",
+                    placeholder=(
+                        "**Ask about the AI Engineer Roadmap 2025/26** — its steps, topics, "
+                        "tools and resources. Every answer cites the section it comes from."
+                    ),
+                    examples=[{"text": q} for q in examples],
+                    sanitize_html=True,
+                    render_markdown=True,
+                    layout="bubble",
+                    scale=1,
+                    height="70vh",
+                    buttons=["copy"],
+                    feedback_options=None,
+                )
+                with gr.Row():
+                    question = gr.Textbox(
+                        placeholder="Ask a question about the roadmap…",
+                        show_label=False,
+                        elem_id="question",
+                        scale=8,
+                        max_lines=6,
+                        autofocus=True,
+                    )
+                    send = gr.Button(
+                        "Send", variant="primary", elem_id="send", scale=1, min_width=80
+                    )
+                    stop = gr.Button("Stop", elem_id="stop", scale=1, min_width=80)
+                with gr.Row():
+                    retry_btn = gr.Button("↻ Retry last question", elem_id="retry", size="sm")
+                    clear_btn = gr.Button(
+                        "Clear (start a new conversation)", elem_id="clear", size="sm"
+                    )
+
+            panel = profile_panel(runtime, roadmap)
+            if panel is not None:
+                with gr.Column(scale=4, min_width=340, elem_id="profile-panel"):
+                    panel.build(profile_id)
 
         outputs = [chat, saved, question, conversations]
 
-        def _respond(message: str, shown: list[dict[str, Any]], store: Any) -> Iterator[Out]:
-            yield from respond(runtime, message, shown, store)
+        def _respond(
+            message: str, shown: list[dict[str, Any]], store: Any, pid: Any = None
+        ) -> Iterator[Out]:
+            yield from respond(runtime, message, shown, store, pid)
 
-        def _retry(shown: list[dict[str, Any]], store: Any) -> Iterator[Out]:
-            yield from retry(runtime, shown, store)
+        def _retry(shown: list[dict[str, Any]], store: Any, pid: Any = None) -> Iterator[Out]:
+            yield from retry(runtime, shown, store, pid)
 
         answer_opts: dict[str, Any] = {
             "concurrency_limit": GENERATION_CONCURRENCY,
             "concurrency_id": "answers",
         }
-        submitted = question.submit(
-            _respond, [question, chat, saved], outputs, api_name="chat", **answer_opts
-        )
-        clicked = send.click(
-            _respond, [question, chat, saved], outputs, api_visibility="private", **answer_opts
-        )
+        asked = [question, chat, saved, profile_id]
+        submitted = question.submit(_respond, asked, outputs, api_name="chat", **answer_opts)
+        clicked = send.click(_respond, asked, outputs, api_visibility="private", **answer_opts)
 
         def _example(evt: gr.SelectData) -> str:
             return str(evt.value["text"])
 
         picked = chat.example_select(_example, None, question, api_visibility="private").then(
-            _respond, [question, chat, saved], outputs, api_visibility="private", **answer_opts
+            _respond, asked, outputs, api_visibility="private", **answer_opts
         )
         retried = retry_btn.click(
-            _retry, [chat, saved], outputs, api_visibility="private", **answer_opts
+            _retry, [chat, saved, profile_id], outputs, api_visibility="private", **answer_opts
         )
+        if panel is not None:  # an answer may have updated the profile ("I finished step 4")
+            for event in (submitted, clicked, picked, retried):
+                event.then(panel.refresh, [profile_id], panel.outputs, api_visibility="private")
+            demo.load(panel.load, [profile_id], panel.outputs, api_visibility="private")
         stop.click(None, None, None, cancels=[submitted, clicked, picked, retried])
         for button in (new_btn, clear_btn):
             button.click(new_conversation, [saved], outputs, api_visibility="private")

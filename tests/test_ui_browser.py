@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import concurrent.futures
+import json
 import re
 import shutil
 import time
@@ -276,3 +277,88 @@ def test_first_start_serves_the_page_while_the_index_builds(
     assert "Traceback" not in log
     print(f"\ncold start: page served after {served:.1f} s, index ready after {ready:.1f} s")
     shutil.rmtree(home, ignore_errors=True)
+
+
+def plan_box(page: Page) -> Any:
+    return page.locator("#my-next-steps")
+
+
+def step_state(page: Page, step: str) -> Any:
+    return page.locator(f'#progress-picture g[data-step="{step}"]')
+
+
+def test_profile_panel_plans_from_chat_and_form_persists_and_isolates(
+    browser: Browser, app_home: Path, tmp_path: Path
+) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    env = {"ASSISTANT_BACKEND": "offline"}
+    with running_app(app_home, port, env, log=ARTIFACTS / "app-profile.log"):
+        page, dialogs = new_page(browser)
+        page.goto(url)
+        expect(page.locator("#status")).to_contain_text("Offline mode", timeout=60_000)
+        expect(plan_box(page)).to_contain_text("1. Step 1: Programming Fundamentals")
+        expect(step_state(page, "step-1")).to_have_attribute("data-state", "next")
+
+        # Told in the chat: the profile is inferred, shown, and the panel follows.
+        ask(page, "I know Python, NumPy and pandas and I want to work on NLP. What next?")
+        expect(bot_messages(page).first).to_contain_text("I understood", timeout=30_000)
+        expect(bot_messages(page).first).to_contain_text("goal: NLP")
+        expect(plan_box(page)).to_contain_text("1. Step 2: Mathematics for AI", timeout=15_000)
+        expect(step_state(page, "step-1")).to_have_attribute("data-state", "implied")
+        expect(step_state(page, "step-2")).to_have_attribute("data-state", "next")
+        cite = plan_box(page).locator("a", has_text="[1]").first
+        assert (cite.get_attribute("href") or "").endswith("#step-2-mathematics-for-ai")
+        page.screenshot(path=str(ARTIFACTS / "09-plan-from-chat.png"), full_page=True)
+
+        # The form: goal computer vision, Step 4 done → Step 6 next.
+        page.locator("#profile").get_by_text("My profile").click()
+        page.locator("#profile-goal input").click()
+        page.get_by_role("option", name="Computer vision").click()
+        expect(plan_box(page)).to_contain_text("Goal: Computer vision", timeout=15_000)
+        page.locator("#acc-step-4").get_by_text("Step 4: Deep Learning").click()
+        page.locator("#level-step-4").get_by_text("done", exact=True).click()
+        expect(plan_box(page)).to_contain_text("1. Step 6: Computer Vision", timeout=15_000)
+        expect(step_state(page, "step-4")).to_have_attribute("data-state", "done")
+        expect(step_state(page, "step-6")).to_have_attribute("data-state", "next")
+        page.locator("#profile-panel").screenshot(path=str(ARTIFACTS / "10-profile-panel.png"))
+
+        with page.expect_download() as download:
+            page.locator("#export-profile").click()
+        exported = tmp_path / "exported.json"
+        download.value.save_as(exported)
+        data = json.loads(exported.read_text(encoding="utf-8"))
+        assert data["goal"] == "computer-vision" and data["progress"]["step-4"] == "done"
+
+        # Another browser has its own profile; importing the file gives it the same plan.
+        other, _ = new_page(browser)
+        other.goto(url)
+        expect(plan_box(other)).to_contain_text(
+            "1. Step 1: Programming Fundamentals", timeout=30_000
+        )
+        other.locator("#profile").get_by_text("My profile").click()
+        with other.expect_file_chooser() as chooser:
+            other.locator("#import-profile").click()
+        chooser.value.set_files(str(exported))
+        expect(plan_box(other)).to_contain_text("1. Step 6: Computer Vision", timeout=15_000)
+        junk = tmp_path / "junk.json"
+        junk.write_bytes(b"\x00\xff not a profile")
+        with other.expect_file_chooser() as chooser:
+            other.locator("#import-profile").click()
+        chooser.value.set_files(str(junk))
+        expect(other.get_by_text("not text")).to_be_visible(timeout=10_000)
+        expect(plan_box(other)).to_contain_text("1. Step 6: Computer Vision")
+        other.locator("#delete-profile").click()
+        expect(plan_box(other)).to_contain_text("1. Step 1: Programming", timeout=15_000)
+        page.reload()  # the first browser kept its own
+        expect(plan_box(page)).to_contain_text("1. Step 6: Computer Vision", timeout=30_000)
+        assert dialogs == []
+
+    # After an app restart the browser's profile is still there.
+    with running_app(app_home, port, env, log=ARTIFACTS / "app-profile-restarted.log"):
+        again = page.context.new_page()
+        again.goto(url)
+        expect(plan_box(again)).to_contain_text("1. Step 6: Computer Vision", timeout=60_000)
+        expect(step_state(again, "step-4")).to_have_attribute("data-state", "done")
+    log = (ARTIFACTS / "app-profile.log").read_text(errors="replace")
+    assert "Traceback" not in log

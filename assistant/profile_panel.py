@@ -1,0 +1,317 @@
+"""The profile panel beside the chat: progress picture, "My next steps", and the profile form.
+
+``ProfilePanel`` turns a ``Profile`` into what the panel shows (a checklist of
+steps and topics, goal, background, hours per week, the plan with linked
+citations, the progress picture and an export file) and the panel's inputs
+back into a ``Profile``, saved under the id this browser keeps
+(``BrowserState``). Its handlers are plain methods so tests can call them;
+``build`` lays the components out and wires the events. Bad input (an import
+that is not a profile, a corrupt saved record) becomes a one-line warning and
+nothing already saved is lost. Planning, storage and the picture live in their
+own modules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import secrets
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+
+from assistant.answering import Assistant
+from assistant.graph import RoadmapGraph, load_graph
+from assistant.planner import Plan, describe_plan, plan_next_steps, satisfied_steps
+from assistant.profile import (
+    BACKGROUNDS,
+    DEFAULT_HOURS,
+    GOAL_NAMES,
+    LEVELS,
+    Profile,
+    ProfileCorruptError,
+    ProfileError,
+    ProfileStore,
+)
+from assistant.progress_picture import progress_svg
+from assistant.render import escape_answer, link_citations
+from assistant.roadmap import Roadmap
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+PROFILE_KEY = "roadmap-assistant-profile"
+#: Largest profile file accepted for import.
+MAX_IMPORT_BYTES = 64_000
+GOAL_CHOICES = [(name[0].upper() + name[1:], goal) for goal, name in GOAL_NAMES.items()]
+_BROWSER_ID = re.compile(r"^browser-[A-Za-z0-9_-]{16,64}$")
+
+
+def new_profile_id() -> str:
+    """A fresh id for a browser that has none (unguessable: it is the only key)."""
+    return "browser-" + secrets.token_urlsafe(18)
+
+
+def valid_profile_id(value: object) -> str | None:
+    """``value`` when it is an id this app handed out, else ``None``."""
+    return value if isinstance(value, str) and _BROWSER_ID.match(value) else None
+
+
+@dataclass(frozen=True)
+class View:
+    """Everything the panel shows for one profile, in the order of ``ProfilePanel.outputs``."""
+
+    profile: Profile
+    plan_markdown: str
+    picture: str
+    export_path: str
+
+
+class ProfilePanel:
+    """The panel's logic for one app: roadmap, graph, profile store and (once open) the bot."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        roadmap: Roadmap,
+        assistant: Callable[[], Assistant | None] = lambda: None,
+    ) -> None:
+        self.settings = settings
+        self.roadmap = roadmap
+        self.graph: RoadmapGraph = load_graph(settings.corpus_dir, roadmap)
+        self.store = ProfileStore(settings.profiles_path)
+        self._assistant = assistant
+        self.components: dict[str, Any] = {}
+
+    # -- logic ----------------------------------------------------------------------------
+
+    def plan(self, profile: Profile) -> Plan:
+        """The plan, with linked pages once the assistant (and its index) is open."""
+        bot = self._assistant()
+        if bot is not None:
+            return bot.plan(profile)
+        return plan_next_steps(profile, self.roadmap, self.graph)
+
+    def plan_markdown(self, profile: Profile, plan: Plan) -> str:
+        """The summary line and the plan, ``[n]`` linked to the cited roadmap sections."""
+        done = satisfied_steps(profile, self.roadmap, self.graph)
+        numbers = sorted(int(s.split("-")[1]) for s in done)
+        goal = dict((v, k) for k, v in GOAL_CHOICES)[profile.goal]
+        summary = f"**Goal:** {goal} · **{profile.hours_per_week:g} h/week** · **Done:** " + (
+            ", ".join(f"Step {n}" for n in numbers) if numbers else "nothing yet"
+        )
+        text = describe_plan(plan, "")
+        sources = [step.source for step in plan.steps]
+        return summary + "\n\n" + link_citations(escape_answer(text), sources)
+
+    def view(self, profile: Profile) -> View:
+        plan = self.plan(profile)
+        return View(
+            profile,
+            self.plan_markdown(profile, plan),
+            progress_svg(self.roadmap, self.graph, profile, plan),
+            self.export_file(profile),
+        )
+
+    def export_file(self, profile: Profile) -> str:
+        """The profile written as JSON to a per-profile file Gradio may serve for download."""
+        digest = hashlib.sha256(profile.id.encode()).hexdigest()[:20]
+        folder = Path(tempfile.gettempdir()) / "roadmap-assistant-exports" / digest
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "roadmap-profile.json"
+        path.write_text(json.dumps(profile.to_json(), ensure_ascii=False, indent=2) + "\n")
+        return str(path)
+
+    def current(self, profile_id: str) -> Profile:
+        """The saved profile, or a new one; a corrupt record is reported and kept aside."""
+        try:
+            return self.store.get(profile_id) or Profile(profile_id)
+        except ProfileCorruptError as err:
+            gr.Warning(str(err))
+            return Profile(profile_id)
+
+    def from_form(self, profile_id: str, values: Sequence[Any]) -> Profile:
+        """A profile from the form: goal, background, hours, then level and topics per step."""
+        goal, background, hours, *per_step = values
+        before = self.current(profile_id)
+        progress: dict[str, str] = {}
+        for step, level, topics in zip(
+            self.roadmap.steps, per_step[0::2], per_step[1::2], strict=True
+        ):
+            if level in LEVELS and level != "not started":
+                progress[step.id] = level
+            checked = set(topics or [])
+            for topic in step.topics:
+                if topic.id in checked:
+                    progress[topic.id] = "done"
+                elif before.level(topic.id) == "learning":  # the form cannot show "learning"
+                    progress[topic.id] = "learning"
+        return Profile.from_json(
+            {
+                **Profile(profile_id).to_json(),
+                "progress": progress,
+                "goal": goal or "general",
+                "background": background or "other",
+                "hours_per_week": float(hours) if hours else DEFAULT_HOURS,
+            }
+        )
+
+    def form_values(self, profile: Profile) -> list[Any]:
+        values: list[Any] = [profile.goal, profile.background, profile.hours_per_week]
+        for step in self.roadmap.steps:
+            values.append(profile.level(step.id))
+            values.append([t.id for t in step.topics if profile.level(t.id) == "done"])
+        return values
+
+    # -- handlers (outputs: see ``outputs``) ----------------------------------------------
+
+    def load(self, profile_id: Any) -> list[Any]:
+        """Page load or after an answer: this browser's id (made on first visit) and its view."""
+        pid = valid_profile_id(profile_id) or new_profile_id()
+        view = self.view(self.current(pid))
+        return [pid, *self.form_values(view.profile), *self._shown(view)]
+
+    def refresh(self, profile_id: Any) -> list[Any]:
+        """After an answer (which may have changed the profile); no id yet → nothing to do."""
+        if valid_profile_id(profile_id) is None:
+            return self._unchanged()
+        return self.load(profile_id)
+
+    def save(self, profile_id: Any, *values: Any) -> list[Any]:
+        """A field changed: save the profile and redraw the plan and the picture."""
+        pid = valid_profile_id(profile_id)
+        if pid is None:
+            gr.Warning("The page is still loading your profile; try again in a moment.")
+            return [gr.skip()] * 3
+        try:
+            profile = self.from_form(pid, values)
+        except ProfileError as err:
+            gr.Warning(str(err))
+            return [gr.skip()] * 3
+        self.store.put(profile)
+        return self._shown(self.view(profile))
+
+    def import_file(self, profile_id: Any, file: Any) -> list[Any]:
+        """Replace this browser's profile with an exported one; a bad file changes nothing."""
+        pid = valid_profile_id(profile_id)
+        path = Path(file) if isinstance(file, str | Path) else None
+        if pid is None or path is None:
+            return self._unchanged()
+        try:
+            if path.stat().st_size > MAX_IMPORT_BYTES:
+                raise ProfileError(
+                    f"That file is larger than {MAX_IMPORT_BYTES // 1000} KB; "
+                    "it is not an exported profile."
+                )
+            text = path.read_bytes().decode("utf-8")
+            profile = self.store.import_json(text, profile_id=pid)
+        except UnicodeDecodeError:
+            gr.Warning("That file is not text; choose a roadmap-profile.json exported here.")
+            return self._unchanged()
+        except (ProfileError, OSError) as err:
+            gr.Warning(f"Profile not imported: {err}")
+            return self._unchanged()
+        gr.Info("Profile imported.")
+        view = self.view(profile)
+        return [pid, *self.form_values(profile), *self._shown(view)]
+
+    def delete(self, profile_id: Any) -> list[Any]:
+        """Forget this browser's profile; the panel starts over."""
+        pid = valid_profile_id(profile_id)
+        if pid is None:
+            return self._unchanged()
+        removed = self.store.delete(pid)
+        gr.Info("Your profile was deleted." if removed else "There was no saved profile.")
+        profile = Profile(pid)
+        return [pid, *self.form_values(profile), *self._shown(self.view(profile))]
+
+    def _unchanged(self) -> list[Any]:
+        """Leave every output as it is (id, form, plan, picture, export file)."""
+        return [gr.skip()] * (1 + 3 + 2 * len(self.roadmap.steps) + 3)
+
+    def _shown(self, view: View) -> list[Any]:
+        return [view.plan_markdown, view.picture, view.export_path]
+
+    # -- layout ---------------------------------------------------------------------------
+
+    @property
+    def form(self) -> list[Any]:
+        c = self.components
+        fields = [c["goal"], c["background"], c["hours"]]
+        for step in self.roadmap.steps:
+            fields += [c[f"level:{step.id}"], c[f"topics:{step.id}"]]
+        return fields
+
+    @property
+    def shown(self) -> list[Any]:
+        c = self.components
+        return [c["plan"], c["picture"], c["export"]]
+
+    @property
+    def outputs(self) -> list[Any]:
+        return [self.components["id"], *self.form, *self.shown]
+
+    def build(self, profile_state: Any) -> None:
+        """Lay the panel out (inside the caller's column) and wire its events."""
+        c = self.components
+        c["id"] = profile_state
+        gr.Markdown("### 🧭 My next steps")
+        c["picture"] = gr.HTML(elem_id="progress-picture")
+        c["plan"] = gr.Markdown(elem_id="my-next-steps")
+        with gr.Accordion("👤 My profile — what I know and want", open=False, elem_id="profile"):
+            c["goal"] = gr.Dropdown(
+                GOAL_CHOICES, value="general", label="Goal", elem_id="profile-goal"
+            )
+            c["background"] = gr.Dropdown(
+                [(b.capitalize(), b) for b in BACKGROUNDS],
+                value="other",
+                label="Background",
+                elem_id="profile-background",
+            )
+            c["hours"] = gr.Slider(
+                1, 60, value=DEFAULT_HOURS, step=1, label="Hours per week", elem_id="profile-hours"
+            )
+            gr.Markdown("**Progress** — open a step to tick the topics you know.")
+            for step in self.roadmap.steps:
+                with gr.Accordion(step.heading, open=False, elem_id=f"acc-{step.id}"):
+                    c[f"level:{step.id}"] = gr.Radio(
+                        list(LEVELS),
+                        value="not started",
+                        label="This step",
+                        elem_id=f"level-{step.id}",
+                    )
+                    c[f"topics:{step.id}"] = gr.CheckboxGroup(
+                        [(t.name.rstrip("."), t.id) for t in step.topics],
+                        label="Topics I know",
+                        elem_id=f"topics-{step.id}",
+                        visible=bool(step.topics),
+                    )
+            with gr.Row():
+                c["export"] = gr.DownloadButton(
+                    "⬇ Export", elem_id="export-profile", size="sm", variant="secondary"
+                )
+                c["import"] = gr.UploadButton(
+                    "⬆ Import",
+                    file_types=[".json"],
+                    file_count="single",
+                    elem_id="import-profile",
+                    size="sm",
+                )
+                c["delete"] = gr.Button("🗑 Delete", elem_id="delete-profile", size="sm")
+            gr.Markdown(
+                "<small>Kept on this computer under an id only this browser knows. You can "
+                "also just tell the chat, e.g. “I know Python and pandas and want computer "
+                "vision”.</small>"
+            )
+        private: dict[str, Any] = {"api_visibility": "private"}
+        for field in self.form:
+            event = field.release if isinstance(field, gr.Slider) else field.input
+            event(self.save, [profile_state, *self.form], self.shown, **private)
+        c["import"].upload(self.import_file, [profile_state, c["import"]], self.outputs, **private)
+        c["delete"].click(self.delete, [profile_state], self.outputs, **private)
