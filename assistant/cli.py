@@ -98,11 +98,13 @@ def _print_sources(answer: Answer) -> None:
         print(f"  [{src.n}] {where}\n      {src.url}")
 
 
-def _stream_answer(bot: Assistant, question: str, history: list[dict[str, str]]) -> Answer:
+def _stream_answer(
+    bot: Assistant, question: str, history: list[dict[str, str]], profile: str | None = None
+) -> Answer:
     """Print the answer as it streams; reprint it when the citation check changed it."""
     shown: list[str] = []
     answer: Answer | None = None
-    for event in bot.stream(question, history):
+    for event in bot.stream(question, history, profile_id=profile):
         if isinstance(event, str):
             shown.append(event)
             print(event, end="", flush=True)
@@ -126,10 +128,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
         raise_usage("The question is empty: ask something about the AI Engineer roadmap.")
     bot = Assistant.open(_settings(args))
     if args.json:
-        answer = bot.ask(question)
+        answer = bot.ask(question, profile_id=args.profile)
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
-        _stream_answer(bot, question, [])
+        _stream_answer(bot, question, [], args.profile)
     return 0
 
 
@@ -158,7 +160,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
             print("(type a question, or /exit)")
             continue
         try:
-            answer = _stream_answer(bot, line, history)
+            answer = _stream_answer(bot, line, history, args.profile)
         except AssistantError as err:
             print(f"error: {err}", file=sys.stderr)
             continue
@@ -291,6 +293,11 @@ def build_parser() -> argparse.ArgumentParser:
             "--backend",
             choices=BACKENDS,
             help="auto (Ollama when reachable, else offline) or offline",
+        )
+        p.add_argument(
+            "--profile",
+            metavar="ID",
+            help="keep what you say about yourself in this saved learner profile",
         )
         p.add_argument("--mirror", metavar="DIR", help=argparse.SUPPRESS)
         p.set_defaults(func=func)

@@ -167,3 +167,18 @@ def test_serve_refuses_an_open_address_without_a_password(tmp_path: Path) -> Non
     env = {"ASSISTANT_HOME": str(tmp_path / "home"), "GRADIO_SERVER_NAME": "0.0.0.0"}
     line = one_line_error(run(["serve"], env))
     assert "Refusing to serve on 0.0.0.0" in line and "ASSISTANT_AUTH=user:password" in line
+
+
+def test_ask_with_a_profile_remembers_the_learner_between_runs(
+    real_env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile = f"cli-{os.getpid()}"
+    said = "I finished step 4 and want to get into computer vision. What next?"
+    assert main(["ask", "--profile", profile, said]) == 0
+    first = capsys.readouterr().out
+    assert "I understood:" in first and "**1. Step 6: Computer Vision** [1]" in first
+    assert main(["ask", "--profile", profile, "What should I learn next?"]) == 0
+    again = capsys.readouterr().out  # a new process-level ask: the profile was saved
+    assert "goal: computer vision" in again and "**1. Step 6: Computer Vision** [1]" in again
+    assert main(["ask", "What should I learn next?"]) == 0  # no profile: starts from scratch
+    assert "**1. Step 1: Programming Fundamentals** [1]" in capsys.readouterr().out
