@@ -72,6 +72,48 @@ GOAL_TERMS: dict[str, tuple[str, ...]] = {
     "mlops": ("mlops", "deploy", "deployment", "production", "serving", "deploying"),
     "general": ("ai engineer", "everything", "general"),
 }
+#: How matched words are shown back to the learner ("you know Python, NumPy").
+DISPLAY_NAMES = {
+    "python": "Python",
+    "numpy": "NumPy",
+    "polars": "Polars",
+    "matplotlib": "Matplotlib",
+    "seaborn": "Seaborn",
+    "scikit-learn": "Scikit-learn",
+    "sklearn": "Scikit-learn",
+    "scikit learn": "Scikit-learn",
+    "hugging face": "Hugging Face",
+    "huggingface": "Hugging Face",
+    "java": "Java",
+    "c++": "C++",
+    "stats": "statistics",
+    "xgboost": "XGBoost",
+    "pca": "PCA",
+    "cnn": "CNNs",
+    "cnns": "CNNs",
+    "rnn": "RNNs",
+    "rnns": "RNNs",
+    "pytorch": "PyTorch",
+    "tensorflow": "TensorFlow",
+    "keras": "Keras",
+    "fastapi": "FastAPI",
+    "flask": "Flask",
+    "docker": "Docker",
+    "mlflow": "MLflow",
+    "dvc": "DVC",
+    "kubeflow": "Kubeflow",
+    "mathematics for ai": "mathematics for AI",
+    "ml": "ML",
+    "dl": "deep learning",
+    "nlp": "NLP",
+    "cv": "computer vision",
+    "generative ai": "generative AI",
+    "genai": "generative AI",
+    "gen ai": "generative AI",
+    "rl": "reinforcement learning",
+    "mlops": "MLOps",
+    "ai deployment": "AI deployment",
+}
 BACKGROUND_TERMS = {
     "software engineer": ("software engineer", "developer", "programmer", "swe"),
     "data scientist": ("data scientist", "data analyst"),
@@ -164,7 +206,7 @@ def _items_in(text: str) -> tuple[dict[str, str], list[str]]:
             if _find(text, (term,)):
                 found.setdefault(topic, term)
                 words.append(term)
-    words = [t for t in dict.fromkeys([*found.values(), *words])]
+    words = list(dict.fromkeys(DISPLAY_NAMES.get(t, t) for t in [*found.values(), *words]))
     return found, words
 
 

@@ -134,10 +134,10 @@ def _plan_step(
     why = []
     for edge in graph.requires(step.id):
         before = roadmap.step(int(edge.before.split("-")[1])).heading
-        why.append(f"You have done {before}: {edge.why}")
+        why.append(f"You have done {before}. {edge.why}")
     for group in graph.requires_any(step.id):
         finished = [roadmap.step(int(s.split("-")[1])).heading for s in group.options if s in done]
-        why.append(f"You have done {', '.join(finished)}: {group.why}")
+        why.append(f"You have done {', '.join(finished)}. {group.why}")
     if not why:
         why.append("It is where the roadmap starts; it needs nothing before it.")
     if profile.goal != "general" and step.id in graph.goals.get(profile.goal, ()):

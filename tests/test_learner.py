@@ -99,7 +99,7 @@ def bot(offline_bot: Assistant) -> Assistant:
 
 def test_ask_routes_a_self_description_to_the_planner(bot: Assistant) -> None:
     answer = bot.ask("I know Python, NumPy and pandas and my goal is NLP. What next?")
-    assert answer.text.startswith("I understood: you know python, numpy, pandas; goal: NLP")
+    assert answer.text.startswith("I understood: you know Python, NumPy, pandas; goal: NLP")
     assert "**1. Step 2: Mathematics for AI** [1]" in answer.text
     assert [s.section for s in answer.sources] == ["Step 2: Mathematics for AI"]
     assert answer.sources[0].url.endswith("#step-2-mathematics-for-ai")

@@ -66,7 +66,7 @@ def test_a_step_explains_itself_and_cites_its_section(
     )
     (step,) = plan_next_steps(profile, roadmap, graph).steps
     assert step.title == "Step 6: Computer Vision"
-    assert step.why[0].startswith("You have done Step 4: Deep Learning: Computer vision relies")
+    assert step.why[0].startswith("You have done Step 4: Deep Learning. Computer vision relies")
     assert step.why[-1] == "It is the step your goal (computer vision) leads to."
     assert [t.split(" (")[0] for t in step.topics] == [
         "CNNs and Advanced Architectures",
