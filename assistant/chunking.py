@@ -54,6 +54,8 @@ class Chunk:
     """The chunk's own text, ``document.text[start:end]``."""
     topic_ids: tuple[str, ...] = ()
     """Roadmap topic ids mentioned in this chunk (``step-8/core-concepts``)."""
+    fetched: str = ""
+    """Date the page was downloaded (pages fetched from the web only)."""
 
     @property
     def context(self) -> str:
@@ -74,6 +76,8 @@ class Chunk:
         }
         if self.step is not None:
             meta["step"] = self.step
+        if self.fetched:
+            meta["fetched"] = self.fetched
         return LCDocument(page_content=f"{self.context}\n{self.text}", metadata=meta)
 
     @classmethod
@@ -93,6 +97,7 @@ class Chunk:
             end=int(meta.get("end", 0)),  # type: ignore[call-overload]
             text=text,
             topic_ids=tuple(t for t in topics.split(",") if t),
+            fetched=str(meta.get("fetched") or ""),
         )
 
 
@@ -196,6 +201,7 @@ def chunk_document(
                     end=start + len(text),
                     text=text,
                     topic_ids=_topics_in(text, roadmap, step) if roadmap else (),
+                    fetched=doc.source.fetched,
                 )
             )
     return chunks

@@ -68,6 +68,8 @@ class Source:
     """Retrieval score of the chunk (higher is better)."""
     kind: str = "roadmap"
     """``roadmap`` or ``page``."""
+    fetched: str = ""
+    """Date a page fetched from the web was downloaded (``YYYY-MM-DD``); empty otherwise."""
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-able fields."""
@@ -79,6 +81,7 @@ class Source:
             "snippet": self.snippet,
             "score": round(self.score, 5),
             "kind": self.kind,
+            "fetched": self.fetched,
         }
 
 
@@ -93,7 +96,7 @@ def snippet_of(text: str, limit: int = SNIPPET_CHARS) -> str:
 def source_for(n: int, hit: Hit) -> Source:
     """The ``Source`` record for a hit cited as ``[n]``."""
     c = hit.chunk
-    return Source(n, c.title, c.section, c.url, snippet_of(c.text), hit.score, c.kind)
+    return Source(n, c.title, c.section, c.url, snippet_of(c.text), hit.score, c.kind, c.fetched)
 
 
 def _tidy(text: str) -> str:

@@ -38,6 +38,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from assistant.ingest import ingest
 
     settings = _settings(args)
+    if args.fetch:
+        from assistant.fetch import FetchPolicy, PageCache, collect_links, fetch_pages
+
+        policy = FetchPolicy(allow_hosts=frozenset(args.allow_host or ()))
+        report = fetch_pages(
+            collect_links(settings.corpus_dir), PageCache(settings.pages_dir), policy
+        )
+        for line in report.lines():
+            print(line)
     summary = ingest(settings, SentenceEmbedder(settings), rebuild=args.rebuild, progress=True)
     for entry in summary.skipped:
         print(f"skipped {entry.name}: {entry.reason}", file=sys.stderr)
@@ -95,7 +104,8 @@ def _print_sources(answer: Answer) -> None:
         print("\nSources:")
     for src in answer.sources:
         where = f"{src.title} › {src.section}" if src.section else src.title
-        print(f"  [{src.n}] {where}\n      {src.url}")
+        fetched = f" (fetched {src.fetched})" if src.fetched else ""
+        print(f"  [{src.n}] {where}\n      {src.url}{fetched}")
 
 
 def _stream_answer(
@@ -270,6 +280,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--mirror", metavar="DIR", help="folder of mirrored linked pages (manifest.json)"
     )
     p.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
+    p.add_argument(
+        "--fetch",
+        action="store_true",
+        help="download (or revalidate) the pages the roadmap links to first",
+    )
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        metavar="HOST",
+        help="fetch from this private or loopback host too (repeatable)",
+    )
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("search", help="show the chunks that match a query")

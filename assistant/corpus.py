@@ -6,7 +6,7 @@ control characters) here, once, so every later layer sees clean text and all
 offsets refer to it. HTML becomes Markdown-like main text with trafilatura;
 reStructuredText keeps its titles but loses directives that carry no prose.
 Bad mirror entries are skipped with a reason, never fatal. This module does
-not chunk, embed or fetch anything from the network.
+not chunk, embed or fetch anything from the network (``fetch.py`` does).
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ class CorpusSource:
     """How to read ``path``."""
     license: str
     """Attribution / license note."""
+    fetched: str = ""
+    """Date (``YYYY-MM-DD``) a page fetched from the web was downloaded; empty otherwise."""
 
 
 @dataclass(frozen=True)
@@ -255,13 +257,21 @@ def tidy_rst(text: str) -> str:
 
 
 def gather_sources(
-    corpus_dir: Path, mirror: Path | None
+    corpus_dir: Path, mirror: Path | None, fetched: list[CorpusSource] | None = None
 ) -> tuple[list[CorpusSource], list[SkippedEntry]]:
-    """The corpus folder's sources plus the mirror's pages (if a mirror is given)."""
+    """The corpus folder's sources, pages fetched from the web, then the mirror's pages.
+
+    A URL is indexed once: the corpus folder wins, then a fetched page (fresher), then the
+    mirror's copy.
+    """
     sources = load_corpus_sources(corpus_dir)
     skipped: list[SkippedEntry] = []
+    known = {s.url.rstrip("/") for s in sources}
+    for page in fetched or []:
+        if page.url.rstrip("/") not in known:
+            sources.append(page)
+            known.add(page.url.rstrip("/"))
     if mirror is not None:
         pages, skipped = load_mirror_sources(mirror)
-        known = {s.url.rstrip("/") for s in sources}
         sources += [p for p in pages if p.url.rstrip("/") not in known]
     return sources, skipped

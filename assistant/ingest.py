@@ -1,4 +1,4 @@
-"""Build or update the index from the corpus (and a mirror folder), incrementally.
+"""Build or update the index from the corpus, fetched pages and a mirror folder, incrementally.
 
 The LangChain indexing API with a SQL record manager decides what to write and
 what to delete: unchanged chunks are skipped, chunks of a changed section are
@@ -31,6 +31,7 @@ from tqdm import tqdm
 from assistant.chunking import DEFAULT_CHUNK_OVERLAP, DEFAULT_CHUNK_SIZE, Chunk, chunk_document
 from assistant.corpus import SkippedEntry, gather_sources, load_document
 from assistant.embeddings import Embedder
+from assistant.fetch import PageCache
 from assistant.settings import Settings
 from assistant.store import SCHEMA_VERSION, Generation, IndexManifest, IndexStore
 
@@ -143,7 +144,8 @@ def ingest(
     """Bring the index in line with the corpus and ``settings.mirror``."""
     started = time.perf_counter()
     store = IndexStore(settings)
-    sources, skipped = gather_sources(settings.corpus_dir, settings.mirror)
+    fetched = PageCache(settings.pages_dir).sources()
+    sources, skipped = gather_sources(settings.corpus_dir, settings.mirror, fetched)
     with store.lock():
         fresh = rebuild or store.current_folder() is None
         if not fresh:
@@ -161,7 +163,8 @@ def ingest(
                 except ValueError as err:
                     kept = [d for sid, _, d in before.values() if sid == source.id]
                     note = "; kept the previous version" if kept else ""
-                    skipped_docs.append(SkippedEntry(source.path.name, f"{err}{note}"))
+                    name = source.url if source.id.startswith("web:") else source.path.name
+                    skipped_docs.append(SkippedEntry(name, f"{err}{note}"))
                     docs.extend(kept)
                     indexed_sources += [source.id] if kept else []
                     continue

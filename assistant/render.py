@@ -65,7 +65,8 @@ def sources_markdown(sources: Sequence[Source]) -> str:
     for s in sources:
         where = f"{s.title} › {s.section}" if s.section else s.title
         lines.append(f"**[{s.n}]** [{_link_text(where)}]({s.url})  ")
-        lines.append(f"<small>{escape_text(s.url)}</small>  ")
+        fetched = f" · fetched {escape_text(s.fetched)}" if s.fetched else ""
+        lines.append(f"<small>{escape_text(s.url)}{fetched}</small>  ")
         lines.append(f"> {escape_text(s.snippet)}")
         lines.append("")
     return "\n".join(lines).strip()

@@ -77,6 +77,7 @@ class Settings:
             home = Path(platformdirs.user_data_dir("roadmap-assistant")).resolve()
             index_dir = PROJECT_ROOT / "index"
         mirror_var = env.get("ASSISTANT_MIRROR", "").strip()
+        corpus_var = env.get("ASSISTANT_CORPUS", "").strip()
         port_var = env.get("CHROMA_PORT", "").strip()
         ctx_var = env.get("OLLAMA_NUM_CTX", "").strip()
         ui_port = env.get("GRADIO_SERVER_PORT", "").strip()
@@ -84,7 +85,9 @@ class Settings:
         return cls(
             home=home,
             index_dir=index_dir,
-            corpus_dir=PROJECT_ROOT / "corpus",
+            corpus_dir=(
+                Path(corpus_var).expanduser().resolve() if corpus_var else PROJECT_ROOT / "corpus"
+            ),
             mirror=Path(mirror_var).expanduser().resolve() if mirror_var else None,
             embedding_model=env.get("EMBEDDING_MODEL", "").strip() or DEFAULT_EMBEDDING_MODEL,
             chroma_host=env.get("CHROMA_HOST", "").strip() or None,
@@ -98,6 +101,11 @@ class Settings:
             server_port=int(ui_port) if ui_port.isdigit() else 7860,
             auth=env.get("ASSISTANT_AUTH", "").strip() or None,
         )
+
+    @property
+    def pages_dir(self) -> Path:
+        """Pages fetched from the web (``ingest --fetch``), with their HTTP validators."""
+        return self.home / "cache" / "pages"
 
     @property
     def profiles_path(self) -> Path:

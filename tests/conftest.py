@@ -44,6 +44,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for var in (
         "ASSISTANT_HOME",
         "ASSISTANT_MIRROR",
+        "ASSISTANT_CORPUS",
         "CHROMA_HOST",
         "CHROMA_PORT",
         "EMBEDDING_MODEL",

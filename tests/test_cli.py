@@ -130,7 +130,16 @@ def test_ask_json_in_a_real_process(real_env: dict[str, str]) -> None:
     assert "Traceback" not in proc.stderr
     data = json.loads(proc.stdout)
     assert data["mode"] == "offline" and data["declined"] is False
-    assert set(data["sources"][0]) == {"n", "title", "section", "url", "snippet", "score", "kind"}
+    assert set(data["sources"][0]) == {
+        "n",
+        "title",
+        "section",
+        "url",
+        "snippet",
+        "score",
+        "kind",
+        "fetched",
+    }
     assert data["sources"][0]["n"] == 1 and "Stable-Baselines3" in data["text"]
     assert data["sources"][0]["url"].endswith("#step-8-reinforcement-learning-rl")
 

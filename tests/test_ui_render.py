@@ -23,7 +23,7 @@ from assistant.ui import example_questions, is_loopback, launch_kwargs
 URL = "https://github.com/rashakil-ds/Roadmap-Docs/blob/main/AI%20Engineer/README.md#step-8-x"
 SOURCES = [
     Source(1, "AI Engineer Roadmap 2025/26", "Step 8 › Tools", URL, "OpenAI Gym <b>x</b>", 0.04),
-    Source(2, "Page [draft]", "", "https://example.org/p", "Snippet", 0.03, "page"),
+    Source(2, "Page [draft]", "", "https://example.org/p", "Snippet", 0.03, "page", "2026-11-20"),
 ]
 
 
@@ -49,6 +49,8 @@ def test_sources_block_escapes_titles_and_snippets() -> None:
     assert f"**[1]** [AI Engineer Roadmap 2025/26 › Step 8 › Tools]({URL})" in md
     assert "> OpenAI Gym &lt;b&gt;x&lt;/b&gt;" in md
     assert "[Page \\[draft\\]](https://example.org/p)" in md
+    assert "<small>https://example.org/p · fetched 2026-11-20</small>" in md  # a fetched page
+    assert "README.md#step-8-x</small>" in md  # the roadmap has no fetch date
 
 
 def test_answer_messages_have_a_collapsed_sources_block() -> None:
