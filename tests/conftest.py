@@ -9,10 +9,14 @@ from typing import Any
 import pytest
 
 from assistant.embeddings import SentenceEmbedder, extract_packaged_model
+from assistant.graph import RoadmapGraph, load_graph
+from assistant.roadmap import Roadmap, parse_roadmap
 from assistant.settings import PROJECT_ROOT, Settings
+from assistant.textfix import repair_mojibake
 from tests.fakes import FakeEmbedder
 
 ROADMAP_FILE = "ai-engineer-roadmap-2025-26.md"
+ROADMAP_URL = "https://github.com/rashakil-ds/Roadmap-Docs/blob/main/AI%20Engineer/README.md"
 
 
 def find_mirror() -> Path | None:
@@ -110,3 +114,16 @@ def offline_bot(real_index: Settings) -> Any:
     embedder = SentenceEmbedder(settings)
     retriever = open_retriever(settings, embedder, build_if_missing=False)
     return Assistant(settings, retriever, embedder, backend=None)
+
+
+@pytest.fixture(scope="session")
+def roadmap() -> Roadmap:
+    """The real roadmap, repaired and parsed (read-only)."""
+    raw = (PROJECT_ROOT / "corpus" / ROADMAP_FILE).read_text(encoding="utf-8")
+    return parse_roadmap(repair_mojibake(raw), ROADMAP_URL)
+
+
+@pytest.fixture(scope="session")
+def graph(roadmap: Roadmap) -> RoadmapGraph:
+    """The real prerequisite graph, checked against the roadmap."""
+    return load_graph(PROJECT_ROOT / "corpus", roadmap)

@@ -6,17 +6,10 @@ import pytest
 import yaml
 
 from assistant.graph import GraphError, build_graph, load_graph
-from assistant.roadmap import Roadmap, parse_roadmap
+from assistant.roadmap import Roadmap
 from assistant.settings import PROJECT_ROOT
-from assistant.textfix import repair_mojibake
 
 CORPUS = PROJECT_ROOT / "corpus"
-
-
-@pytest.fixture(scope="module")
-def roadmap() -> Roadmap:
-    text = (CORPUS / "ai-engineer-roadmap-2025-26.md").read_text(encoding="utf-8")
-    return parse_roadmap(repair_mojibake(text), "https://example.org/r")
 
 
 def steps(*numbers: int) -> set[str]:

@@ -4,26 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.graph import RoadmapGraph, load_graph
+from assistant.graph import RoadmapGraph
 from assistant.planner import HOURS_PER_TOPIC, plan_next_steps, satisfied_steps
 from assistant.profile import Profile
-from assistant.roadmap import Roadmap, parse_roadmap
-from assistant.settings import PROJECT_ROOT
-from assistant.textfix import repair_mojibake
-
-CORPUS = PROJECT_ROOT / "corpus"
-URL = "https://github.com/rashakil-ds/Roadmap-Docs/blob/main/AI%20Engineer/README.md"
-
-
-@pytest.fixture(scope="module")
-def roadmap() -> Roadmap:
-    text = (CORPUS / "ai-engineer-roadmap-2025-26.md").read_text(encoding="utf-8")
-    return parse_roadmap(repair_mojibake(text), URL)
-
-
-@pytest.fixture(scope="module")
-def graph(roadmap: Roadmap) -> RoadmapGraph:
-    return load_graph(CORPUS, roadmap)
+from assistant.roadmap import Roadmap
+from tests.conftest import ROADMAP_URL
 
 
 def done(*numbers: int) -> dict[str, str]:
@@ -75,7 +60,7 @@ def test_a_step_explains_itself_and_cites_its_section(
     assert step.project is not None and step.project.startswith("Computer Vision: Create")
     assert step.weeks == 4 and "assuming ~10 h per topic, 2 topics" in step.estimate
     assert [r.title for r in step.resources][0] == "Learn OpenCV"
-    assert step.source.url == f"{URL}#step-6-computer-vision" and step.source.n == 1
+    assert step.source.url == f"{ROADMAP_URL}#step-6-computer-vision" and step.source.n == 1
 
 
 def test_beginner_estimate_and_linked_pages(roadmap: Roadmap, graph: RoadmapGraph) -> None:

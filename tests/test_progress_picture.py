@@ -4,30 +4,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-import pytest
-
-from assistant.graph import RoadmapGraph, load_graph
+from assistant.graph import RoadmapGraph
 from assistant.planner import plan_next_steps
 from assistant.profile import Profile
 from assistant.progress_picture import describe_progress, layers, progress_svg, step_states
-from assistant.roadmap import Roadmap, parse_roadmap
-from assistant.settings import PROJECT_ROOT
-from assistant.textfix import repair_mojibake
+from assistant.roadmap import Roadmap
 
-CORPUS = PROJECT_ROOT / "corpus"
-URL = "https://github.com/rashakil-ds/Roadmap-Docs/blob/main/AI%20Engineer/README.md"
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def roadmap() -> Roadmap:
-    text = (CORPUS / "ai-engineer-roadmap-2025-26.md").read_text(encoding="utf-8")
-    return parse_roadmap(repair_mojibake(text), URL)
-
-
-@pytest.fixture(scope="module")
-def graph(roadmap: Roadmap) -> RoadmapGraph:
-    return load_graph(CORPUS, roadmap)
 
 
 def test_rows_put_each_step_just_above_what_needs_it(graph: RoadmapGraph) -> None:

@@ -5,14 +5,7 @@ import pytest
 from assistant.roadmap import Roadmap, parse_roadmap
 from assistant.settings import PROJECT_ROOT
 from assistant.textfix import repair_mojibake
-
-URL = "https://github.com/rashakil-ds/Roadmap-Docs/blob/main/AI%20Engineer/README.md"
-
-
-@pytest.fixture(scope="module")
-def roadmap() -> Roadmap:
-    raw = (PROJECT_ROOT / "corpus" / "ai-engineer-roadmap-2025-26.md").read_text(encoding="utf-8")
-    return parse_roadmap(repair_mojibake(raw), URL)
+from tests.conftest import ROADMAP_URL
 
 
 def test_header_fields(roadmap: Roadmap) -> None:
@@ -152,7 +145,7 @@ def test_nested_topics_and_step_11(roadmap: Roadmap) -> None:
     assert roadmap.step(8).anchor == "step-8-reinforcement-learning-rl"
     assert (
         roadmap.anchor_url("step-8-reinforcement-learning-rl")
-        == URL + "#step-8-reinforcement-learning-rl"
+        == ROADMAP_URL + "#step-8-reinforcement-learning-rl"
     )
     assert len(roadmap.project_ideas) == 5
     assert roadmap.project_ideas[2].startswith("Generative AI: Design a text-to-image generator")
@@ -161,7 +154,7 @@ def test_nested_topics_and_step_11(roadmap: Roadmap) -> None:
 
 def test_ids_are_stable_across_parses(roadmap: Roadmap) -> None:
     raw = (PROJECT_ROOT / "corpus" / "ai-engineer-roadmap-2025-26.md").read_text(encoding="utf-8")
-    again = parse_roadmap(repair_mojibake(raw), URL)
+    again = parse_roadmap(repair_mojibake(raw), ROADMAP_URL)
     assert [t.id for s in again.steps for t in s.topics] == [
         t.id for s in roadmap.steps for t in s.topics
     ]
