@@ -8,7 +8,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 ASSISTANT_MIRROR ?= $(wildcard $(abspath ../shared/mirror))
 export ASSISTANT_MIRROR
 
-.PHONY: run test lint install bench clean-index chromium
+.PHONY: run test lint install bench clean-index chromium fetch
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ install: $(STAMP)
 
 run: install
 	$(PY) app.py
+
+# Download (or revalidate) the pages the roadmap links to, then update the index.
+fetch: install
+	$(VENV)/bin/roadmap-assistant ingest --fetch
 
 lint: install
 	$(VENV)/bin/ruff check assistant tests benchmarks app.py
