@@ -19,6 +19,7 @@ run ends at once. Chunking and embedding are ``ingest.py``'s job.
 from __future__ import annotations
 
 import hashlib
+import html
 import importlib
 import importlib.util
 import ipaddress
@@ -673,8 +674,6 @@ def _page_title(body: bytes, fmt: Format) -> str:
     if fmt == "html":
         m = _TITLE.search(body[:200_000])
         if m:
-            import html
-
             title = html.unescape(m.group(1).decode("utf-8", "replace"))
             return " ".join(title.split())[:200]
     elif fmt == "markdown":

@@ -49,7 +49,13 @@ log = logging.getLogger(__name__)
 PROFILE_KEY = "roadmap-assistant-profile"
 #: Largest profile file accepted for import.
 MAX_IMPORT_BYTES = 64_000
-GOAL_CHOICES = [(name[0].upper() + name[1:], goal) for goal, name in GOAL_NAMES.items()]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+GOAL_CHOICES = [(_capital(name), goal) for goal, name in GOAL_NAMES.items()]
 _BROWSER_ID = re.compile(r"^browser-[A-Za-z0-9_-]{16,64}$")
 
 
@@ -102,7 +108,7 @@ class ProfilePanel:
         """The summary line and the plan, ``[n]`` linked to the cited roadmap sections."""
         done = satisfied_steps(profile, self.roadmap, self.graph)
         numbers = sorted(int(s.split("-")[1]) for s in done)
-        goal = dict((v, k) for k, v in GOAL_CHOICES)[profile.goal]
+        goal = _capital(GOAL_NAMES[profile.goal])
         summary = f"**Goal:** {goal} · **{profile.hours_per_week:g} h/week** · **Done:** " + (
             ", ".join(f"Step {n}" for n in numbers) if numbers else "nothing yet"
         )
