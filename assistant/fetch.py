@@ -501,7 +501,7 @@ class Fetcher:
 # -- YouTube ------------------------------------------------------------------------------------
 
 
-def describe_video(link: Link, policy: FetchPolicy) -> tuple[str, str]:
+def describe_video(link: Link, policy: FetchPolicy, online: bool = True) -> tuple[str, str]:
     """Markdown about a YouTube link from metadata only, and how it was made."""
     intro = (
         f"# {link.title}\n\nA YouTube link from the AI Engineer Roadmap 2025/26, in "
@@ -512,6 +512,11 @@ def describe_video(link: Link, policy: FetchPolicy) -> tuple[str, str]:
             intro + f"Only the link and the roadmap's words about it are indexed: {link.title} "
             f"({link.url}).\n",
             "yt-dlp is not installed; indexed with the roadmap's context",
+        )
+    if not online:
+        return (
+            intro + f"Only the link is indexed: {link.title} ({link.url}).\n",
+            "no network for yt-dlp; indexed with the roadmap's context",
         )
     yt_dlp: Any = importlib.import_module("yt_dlp")
     options = {
@@ -557,9 +562,10 @@ def fetch_pages(
     videos = [link for link in links if is_youtube(link.url)]
     pages = [link for link in links if not is_youtube(link.url)]
     results: dict[str, PageResult] = {}
+    probe = pages or videos  # the pages decide; videos alone only when there are no pages
+    offline = not any(_resolves(fetch_target(link.url)[0]) for link in probe)
     for link in videos:
-        results[link.url] = _store_video(link, cache, policy)
-    offline = bool(pages) and not any(_resolves(fetch_target(p.url)[0]) for p in pages)
+        results[link.url] = _store_video(link, cache, policy, online=not offline)
     if offline:
         for link in pages:
             results[link.url] = PageResult(
@@ -598,10 +604,12 @@ def _resolves(url: str) -> bool:
     return True
 
 
-def _store_video(link: Link, cache: PageCache, policy: FetchPolicy) -> PageResult:
-    text, how = describe_video(link, policy)
-    body = text.encode("utf-8")
+def _store_video(link: Link, cache: PageCache, policy: FetchPolicy, online: bool) -> PageResult:
     before = cache.get(link.url)
+    if not online and before is not None and before.origin == "youtube":
+        return PageResult(link.url, "metadata", "no network; kept the metadata read earlier")
+    text, how = describe_video(link, policy, online)
+    body = text.encode("utf-8")
     digest = hashlib.sha256(body).hexdigest()
     if before is None or before.sha256 != digest:
         origin = "youtube" if how.startswith("titles") else "link"

@@ -282,7 +282,7 @@ class FakeYoutubeDL:
 
 
 def test_youtube_metadata_with_yt_dlp_and_without_media(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import importlib.machinery
     import sys
@@ -293,18 +293,30 @@ def test_youtube_metadata_with_yt_dlp_and_without_media(
     module.YoutubeDL = FakeYoutubeDL  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "yt_dlp", module)
     cache = PageCache(tmp_path / "pages")
-    links = [
+    videos = [
         Link("https://www.youtube.com/playlist?list=PL-dl", "DL Playlist", "Step 4 › Resources"),
         Link("https://www.youtube.com/playlist?list=PL-broken", "Old", "Step 4 › Resources"),
     ]
-    report = fetch_pages(links, cache, progress=False)
-    assert [r.reason for r in report.results] == [
+    page = Link(site.url + "/article", "Article", "Step 2 › Resources")  # the network is up
+    report = fetch_pages([page, *videos], cache, POLICY, progress=False)
+    assert [r.reason for r in report.results[1:]] == [
         "titles and descriptions read with yt-dlp (no media)",
         "yt-dlp could not read it (ERROR: [youtube:tab] PL-broken: This playlist does not "
         "exist); indexed with the roadmap's context",
     ]
     assert FakeYoutubeDL.seen[0]["skip_download"] is True
-    text = (cache.folder(links[0].url) / "body").read_text(encoding="utf-8")
+    text = (cache.folder(videos[0].url) / "body").read_text(encoding="utf-8")
     assert text.startswith("# Deep Learning Playlist\n")
     assert "Lectures on neural networks" in text and "- Convolutions" in text
     assert "Step 4 › Resources" in text
+
+    # No network (no page host resolves): yt-dlp is not tried; what it read earlier is kept.
+    calls = len(FakeYoutubeDL.seen)
+    unreachable = Link("https://docs.example.invalid/", "Docs", "Step 1 › Resources")
+    offline = fetch_pages([unreachable, *videos], cache, POLICY, progress=False)
+    assert offline.offline and len(FakeYoutubeDL.seen) == calls
+    assert [r.reason for r in offline.results[1:]] == [
+        "no network; kept the metadata read earlier",
+        "no network for yt-dlp; indexed with the roadmap's context",
+    ]
+    assert (cache.folder(videos[0].url) / "body").read_text(encoding="utf-8") == text
