@@ -72,6 +72,8 @@ class Plan:
     """The goal track it is ordered by."""
     steps: tuple[PlanStep, ...]
     """Best first; empty when every step is done."""
+    done: frozenset[str] = frozenset()
+    """Steps counted as done: marked, all required topics done, or before a done step."""
 
 
 def satisfied_steps(profile: Profile, roadmap: Roadmap, graph: RoadmapGraph) -> set[str]:
@@ -193,7 +195,7 @@ def plan_next_steps(
         steps.append(
             _plan_step(step, profile, roadmap, graph, done, step_id in path, pages or {}, n)
         )
-    return Plan(profile.id, profile.goal, tuple(steps))
+    return Plan(profile.id, profile.goal, tuple(steps), frozenset(done))
 
 
 _MARKER = re.compile(r"\[(\d{1,3})\](?!\()")

@@ -28,7 +28,7 @@ import gradio as gr
 
 from assistant.answering import Assistant
 from assistant.graph import RoadmapGraph, load_graph
-from assistant.planner import Plan, describe_plan, plan_next_steps, satisfied_steps
+from assistant.planner import Plan, describe_plan, plan_next_steps
 from assistant.profile import (
     BACKGROUNDS,
     DEFAULT_HOURS,
@@ -100,14 +100,12 @@ class ProfilePanel:
     def plan(self, profile: Profile) -> Plan:
         """The plan, with linked pages once the assistant (and its index) is open."""
         bot = self._assistant()
-        if bot is not None:
-            return bot.plan(profile)
-        return plan_next_steps(profile, self.roadmap, self.graph)
+        pages = bot.retriever.page_titles if bot is not None else None
+        return plan_next_steps(profile, self.roadmap, self.graph, pages)
 
     def plan_markdown(self, profile: Profile, plan: Plan) -> str:
         """The summary line and the plan, ``[n]`` linked to the cited roadmap sections."""
-        done = satisfied_steps(profile, self.roadmap, self.graph)
-        numbers = sorted(int(s.split("-")[1]) for s in done)
+        numbers = sorted(int(s.split("-")[1]) for s in plan.done)
         goal = _capital(GOAL_NAMES[profile.goal])
         summary = f"**Goal:** {goal} · **{profile.hours_per_week:g} h/week** · **Done:** " + (
             ", ".join(f"Step {n}" for n in numbers) if numbers else "nothing yet"

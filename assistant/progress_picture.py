@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from html import escape
 
 from assistant.graph import RoadmapGraph
-from assistant.planner import Plan, satisfied_steps
+from assistant.planner import Plan
 from assistant.profile import Profile
 from assistant.roadmap import Roadmap, Step
 
@@ -60,18 +60,15 @@ class Node:
     y: float
 
 
-def step_states(
-    roadmap: Roadmap, graph: RoadmapGraph, profile: Profile, plan: Plan
-) -> dict[str, tuple[str, int]]:
+def step_states(roadmap: Roadmap, profile: Profile, plan: Plan) -> dict[str, tuple[str, int]]:
     """Step id → (state, rank in the plan); see ``STYLES`` for the states."""
-    satisfied = satisfied_steps(profile, roadmap, graph)
     ranks = {s.step_id: i for i, s in enumerate(plan.steps, 1)}
     states = {}
     for step in roadmap.steps:
         level = profile.level(step.id)
         if level == "done":
             state = "done"
-        elif step.id in satisfied:
+        elif step.id in plan.done:
             state = "implied"
         elif step.id in ranks:
             state = "next"
@@ -119,9 +116,10 @@ def _short_name(step: Step) -> str:
     return SHORT_NAMES.get(name, name)
 
 
-def _nodes(roadmap: Roadmap, graph: RoadmapGraph, profile: Profile, plan: Plan) -> list[Node]:
+def _nodes(
+    roadmap: Roadmap, graph: RoadmapGraph, profile: Profile, states: dict[str, tuple[str, int]]
+) -> list[Node]:
     rows = layers(graph)
-    states = step_states(roadmap, graph, profile, plan)
     nodes = []
     for row in sorted(set(rows.values())):
         steps = [s for s in roadmap.steps if rows.get(s.id) == row]
@@ -134,9 +132,12 @@ def _nodes(roadmap: Roadmap, graph: RoadmapGraph, profile: Profile, plan: Plan) 
     return nodes
 
 
-def describe_progress(roadmap: Roadmap, graph: RoadmapGraph, profile: Profile, plan: Plan) -> str:
+def describe_progress(roadmap: Roadmap, profile: Profile, plan: Plan) -> str:
     """The picture in words (its accessible description)."""
-    states = step_states(roadmap, graph, profile, plan)
+    return _describe(roadmap, step_states(roadmap, profile, plan))
+
+
+def _describe(roadmap: Roadmap, states: dict[str, tuple[str, int]]) -> str:
     parts = []
     for step in roadmap.steps:
         state, rank = states[step.id]
@@ -147,7 +148,8 @@ def describe_progress(roadmap: Roadmap, graph: RoadmapGraph, profile: Profile, p
 
 def progress_svg(roadmap: Roadmap, graph: RoadmapGraph, profile: Profile, plan: Plan) -> str:
     """The roadmap steps as an SVG graph with done / learning / next highlighted."""
-    nodes = _nodes(roadmap, graph, profile, plan)
+    states = step_states(roadmap, profile, plan)
+    nodes = _nodes(roadmap, graph, profile, states)
     by_id = {n.step.id: n for n in nodes}
     height = max(n.y for n in nodes) + BOX_H + 16 + LEGEND_H
     out = [
@@ -155,8 +157,7 @@ def progress_svg(roadmap: Roadmap, graph: RoadmapGraph, profile: Profile, plan: 
         f'width="100%" role="img" aria-labelledby="progress-title progress-desc" '
         f'class="progress-picture" font-family="system-ui, sans-serif">',
         '<title id="progress-title">Your progress on the AI Engineer Roadmap</title>',
-        f'<desc id="progress-desc">{escape(describe_progress(roadmap, graph, profile, plan))}'
-        "</desc>",
+        f'<desc id="progress-desc">{escape(_describe(roadmap, states))}</desc>',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" '
         'markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'fill="#6b7280"/></marker></defs>',

@@ -34,13 +34,13 @@ def test_states_for_a_learner_who_finished_deep_learning(
         goal="computer-vision",
     )
     plan = plan_next_steps(profile, roadmap, graph)
-    states = step_states(roadmap, graph, profile, plan)
+    states = step_states(roadmap, profile, plan)
     assert states["step-4"] == ("done", 0)
     assert [states[f"step-{n}"][0] for n in (1, 2, 3)] == ["implied"] * 3
     assert states["step-6"] == ("next", 1)
     assert states["step-9"][0] == "learning"
     assert states["step-5"] == ("todo", 0) and states["step-11"] == ("todo", 0)
-    words = describe_progress(roadmap, graph, profile, plan)
+    words = describe_progress(roadmap, profile, plan)
     assert "Step 4 Deep Learning: done;" in words
     assert "Step 6 Computer Vision: next 1;" in words
     assert "Step 1 Programming Fundamentals: done (implied)" in words
