@@ -258,18 +258,19 @@ class PageCache:
         return self.root / hashlib.sha256(url.encode("utf-8")).hexdigest()[:32]
 
     def get(self, url: str) -> Entry | None:
-        path = self.folder(url) / "meta.json"
+        """The cached entry for ``url`` (``None`` when missing, unreadable or another version)."""
+        entry = self._read(self.folder(url))
+        return entry if entry is not None and entry.url == url else None
+
+    def _read(self, folder: Path) -> Entry | None:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.pop("version", None) != CACHE_VERSION or data.get("url") != url:
+            data = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+            if data.pop("version", None) != CACHE_VERSION:
                 return None
             entry = Entry(**data)
         except (OSError, ValueError, TypeError):
             return None
-        return entry if (self.folder(url) / "body").is_file() else None
-
-    def body(self, url: str) -> bytes:
-        return (self.folder(url) / "body").read_bytes()
+        return entry if (folder / "body").is_file() else None
 
     def put(self, entry: Entry, body: bytes | None = None) -> None:
         folder = self.folder(entry.url)
@@ -280,23 +281,19 @@ class PageCache:
         _atomic_write(folder / "meta.json", json.dumps(meta, indent=1).encode("utf-8"))
 
     def sources(self) -> list[CorpusSource]:
-        """Every cached page as a corpus source (kind ``page``), oldest first."""
+        """Every cached page as a corpus source (kind ``page``), in a stable order."""
         out = []
-        for meta in sorted(self.root.glob("*/meta.json")) if self.root.is_dir() else []:
-            try:
-                url = json.loads(meta.read_text(encoding="utf-8")).get("url", "")
-            except (OSError, ValueError):
-                continue
-            entry = self.get(str(url))
+        for folder in sorted(self.root.iterdir()) if self.root.is_dir() else []:
+            entry = self._read(folder)
             if entry is None:
                 continue
             out.append(
                 CorpusSource(
-                    id="web:" + meta.parent.name[:16],
+                    id="web:" + folder.name[:16],
                     title=entry.title,
                     url=entry.url,
                     kind="page",
-                    path=meta.parent / "body",
+                    path=folder / "body",
                     format=entry.format,
                     license=f"fetched from {entry.url}",
                     fetched=entry.fetched[:10],
