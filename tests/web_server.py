@@ -12,9 +12,9 @@ by ``/robots.txt``; ``/paper.pdf`` is not a web page; ``/flaky`` fails with 503
 from __future__ import annotations
 
 import hashlib
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.local_http import QuietHandler, QuietServer, serve, shut
 
 NAV = "NAVIGATION-BOILERPLATE Home Products Pricing Careers Login Signup"
 ARTICLE = f"""<!doctype html>
@@ -59,7 +59,7 @@ class Site:
         self.slow_seconds = 3.0
         self.flaky_failures = 1
         self.hits: list[tuple[str, dict[str, str]]] = []
-        self._server: ThreadingHTTPServer | None = None
+        self._server: QuietServer | None = None
 
     @property
     def url(self) -> str:
@@ -73,22 +73,11 @@ class Site:
     def start(self) -> Site:
         site = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args: object) -> None:
-                pass
-
+        class Handler(QuietHandler):
             def _send(
                 self, status: int, body: bytes, ctype: str = "text/html", **headers: str
             ) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", ctype)
-                self.send_header("Content-Length", str(len(body)))
-                for name, value in headers.items():
-                    self.send_header(name.replace("_", "-"), value)
-                self.end_headers()
-                self.wfile.write(body)
+                self.send_bytes(status, body, ctype, **headers)
 
             def _etagged(self, text: str) -> None:
                 etag = '"' + hashlib.sha256(text.encode()).hexdigest()[:16] + '"'
@@ -147,16 +136,9 @@ class Site:
                 else:
                     self._send(404, b"no such page")
 
-        class Server(ThreadingHTTPServer):
-            def handle_error(self, request: object, client_address: object) -> None:
-                pass  # a client hanging up at its size cap is expected here
-
-        self._server = Server(("127.0.0.1", 0), Handler)
-        self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        self._server = serve(Handler)
         return self
 
     def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
+        shut(self._server)
+        self._server = None
