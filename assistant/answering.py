@@ -280,14 +280,15 @@ class Assistant:
         notes: list[str],
     ) -> Generator[str, None, Answer]:
         profile = Profile(profile_id or "session")
-        if profile_id:
+        if profile_id:  # earlier turns were merged when they were said; the panel may differ
             try:
                 profile = self.profiles.get(profile_id) or profile
             except ProfileCorruptError as err:
                 notes.append(str(err))
-        for turn in history:  # the conversation so far also describes the learner
-            if turn.role == "user":
-                profile = apply_update(profile, read_learner(turn.content))
+        else:  # no saved profile: the conversation so far describes the learner
+            for turn in history:
+                if turn.role == "user":
+                    profile = apply_update(profile, read_learner(turn.content))
         profile = apply_update(profile, update)
         if profile_id:
             self.profiles.put(profile)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant import Assistant
@@ -124,3 +126,18 @@ def test_progress_from_chat_persists_and_profiles_stay_apart(
     assert a is not None and b is not None
     assert a.goal == "computer-vision" and a.level("step-6") == "done"
     assert b.goal == "mlops" and b.progress == {}
+
+
+def test_a_saved_profile_is_not_overwritten_by_earlier_chat_turns(bot: Assistant) -> None:
+    said = "I know steps 1-4 and want to do computer vision. What next?"
+    first = bot.ask(said, profile_id="browser-form")
+    saved = bot.profiles.get("browser-form")
+    assert saved is not None and saved.goal == "computer-vision"
+    bot.profiles.put(replace(saved, goal="reinforcement-learning"))  # changed in the panel
+    history = [{"role": "user", "content": said}, {"role": "assistant", "content": first.text}]
+    answer = bot.ask("What should I learn next?", history, profile_id="browser-form")
+    assert "goal: reinforcement learning" in answer.text
+    assert "**1. Step 8: Reinforcement Learning (RL)** [1]" in answer.text
+    # Without a saved profile, the conversation itself is the profile.
+    session = bot.ask("What should I learn next?", history)
+    assert "goal: computer vision" in session.text
