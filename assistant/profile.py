@@ -77,6 +77,10 @@ class Profile:
         _check_item(item, level)
         return replace(self, progress={**self.progress, item: level})
 
+    def export_text(self) -> str:
+        """The profile as the pretty JSON a learner downloads (and can import again)."""
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "version": PROFILE_VERSION,
@@ -210,7 +214,7 @@ class ProfileStore:
         profile = self.get(profile_id)
         if profile is None:
             raise ProfileError(f"There is no saved profile {profile_id!r}.")
-        return json.dumps(profile.to_json(), ensure_ascii=False, indent=2)
+        return profile.export_text()
 
     def import_json(self, text: str, profile_id: str | None = None) -> Profile:
         """Save a profile from exported JSON (optionally under another id)."""

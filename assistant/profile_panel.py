@@ -14,7 +14,6 @@ own modules.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
 import secrets
@@ -129,7 +128,7 @@ class ProfilePanel:
         folder = Path(tempfile.gettempdir()) / "roadmap-assistant-exports" / digest
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "roadmap-profile.json"
-        path.write_text(json.dumps(profile.to_json(), ensure_ascii=False, indent=2) + "\n")
+        path.write_text(profile.export_text() + "\n", encoding="utf-8")
         return str(path)
 
     def current(self, profile_id: str) -> Profile:
