@@ -1,7 +1,7 @@
 """Roadmap Assistant: cited answers about the AI Engineer Roadmap 2025/26.
 
 ``from assistant import Assistant`` is the public entry point (see
-``answering.py``). Imports are lazy so that ``assistant.settings`` and the CLI
+``answering/assistant.py``). Imports are lazy so that ``assistant.settings`` and the CLI
 start without loading the embedding and vector-store libraries.
 """
 
@@ -10,19 +10,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from assistant.answering import Answer, Assistant, Status
-    from assistant.citations import Source
+    from assistant.answering.assistant import Answer, Assistant, Status
+    from assistant.answering.citations import Source
 
 __all__ = ["Answer", "Assistant", "Source", "Status"]
 
 
 def __getattr__(name: str) -> Any:
     if name in ("Answer", "Assistant", "Status"):
-        from assistant import answering
+        from assistant.answering import assistant
 
-        return getattr(answering, name)
+        return getattr(assistant, name)
     if name == "Source":
-        from assistant.citations import Source
+        from assistant.answering.citations import Source
 
         return Source
     raise AttributeError(f"module 'assistant' has no attribute {name!r}")

@@ -18,7 +18,7 @@ from assistant.errors import AssistantError
 from assistant.settings import BACKENDS, PROJECT_ROOT, Settings, enforce_offline
 
 if TYPE_CHECKING:
-    from assistant.answering import Answer, Assistant
+    from assistant.answering.assistant import Answer, Assistant
 
 EXIT_USAGE = 2
 EVAL_DIR = PROJECT_ROOT / "eval"
@@ -34,12 +34,17 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from assistant.embeddings import SentenceEmbedder
-    from assistant.ingest import ingest
+    from assistant.knowledge.embeddings import SentenceEmbedder
+    from assistant.knowledge.ingest import ingest
 
     settings = _settings(args)
     if args.fetch:
-        from assistant.fetch import FetchPolicy, PageCache, collect_links, fetch_pages
+        from assistant.knowledge.fetch.pages import (
+            FetchPolicy,
+            PageCache,
+            collect_links,
+            fetch_pages,
+        )
 
         policy = FetchPolicy(allow_hosts=frozenset(args.allow_host or ()))
         report = fetch_pages(
@@ -61,7 +66,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from assistant.index import open_retriever
+    from assistant.search.index import open_retriever
 
     query = " ".join(args.query).strip()
     if not query:
@@ -131,7 +136,7 @@ def _stream_answer(
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from assistant.answering import Assistant
+    from assistant.answering.assistant import Assistant
 
     question = " ".join(args.question)
     if not question.strip():
@@ -146,7 +151,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
-    from assistant.answering import Assistant
+    from assistant.answering.assistant import Assistant
 
     bot = Assistant.open(_settings(args))
     status = bot.status()
@@ -183,16 +188,22 @@ def cmd_chat(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from assistant.answerers import (
+    from assistant.answering.assistant import Assistant
+    from assistant.errors import BackendUnavailable
+    from assistant.evaluation.answerers import (
         BASELINE_CHUNK_OVERLAP,
         BASELINE_CHUNK_SIZE,
         AssistantAnswerer,
         BaselineAnswerer,
     )
-    from assistant.answering import Assistant
-    from assistant.errors import BackendUnavailable
-    from assistant.eval_report import check_thresholds, deltas, load_report, write_report
-    from assistant.evaluation import failures, load_questions, result_dicts, run_eval, summarise
+    from assistant.evaluation.metrics import (
+        failures,
+        load_questions,
+        result_dicts,
+        run_eval,
+        summarise,
+    )
+    from assistant.evaluation.report import check_thresholds, deltas, load_report, write_report
 
     questions = load_questions(Path(args.questions))
     earlier = load_report(Path(args.against)) if args.against else None
@@ -249,7 +260,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from assistant.ui import serve
+    from assistant.web.ui import serve
 
     settings = _settings(args)
     if args.host:

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import yaml
 
-from assistant.answering import Answer, Assistant
-from assistant.backends.ollama import OllamaBackend
-from assistant.embeddings import SentenceEmbedder
-from assistant.index import open_retriever
+from assistant.answering.assistant import Answer, Assistant
+from assistant.answering.backends.ollama import OllamaBackend
+from assistant.knowledge.embeddings import SentenceEmbedder
+from assistant.search.index import open_retriever
 from assistant.settings import PROJECT_ROOT, Settings, enforce_offline
 
 sys.path.insert(0, str(PROJECT_ROOT))

@@ -24,10 +24,10 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))
 from calibrate_relevance import evaluate, fresh_home  # noqa: E402
 
-from assistant.corpus import gather_sources, load_document  # noqa: E402
-from assistant.embeddings import SentenceEmbedder, extract_packaged_model  # noqa: E402
-from assistant.index import open_retriever  # noqa: E402
-from assistant.ingest import ingest  # noqa: E402
+from assistant.knowledge.corpus import gather_sources, load_document  # noqa: E402
+from assistant.knowledge.embeddings import SentenceEmbedder, extract_packaged_model  # noqa: E402
+from assistant.knowledge.ingest import ingest  # noqa: E402
+from assistant.search.index import open_retriever  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
 HERE = Path(__file__).parent

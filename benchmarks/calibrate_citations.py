@@ -4,7 +4,7 @@ For each claim cited to a roadmap section it prints the word-overlap score and
 the MiniLM cosine, then for candidate thresholds how many supported claims
 would lose their marker (false drops) and how many unsupported ones would keep
 it (false keeps), for words alone and for words-then-embedding as
-``assistant.citations.check_support`` does. Needs only the corpus and the
+``assistant.answering.citations.check_support`` does. Needs only the corpus and the
 packaged model. Run: .venv/bin/python benchmarks/calibrate_citations.py
 """
 
@@ -15,10 +15,10 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from assistant.chunking import Chunk, chunk_document
-from assistant.citations import EMBEDDING_SUPPORT, LEXICAL_SUPPORT, lexical_support
-from assistant.corpus import load_corpus_sources, load_document
-from assistant.embeddings import SentenceEmbedder
+from assistant.answering.citations import EMBEDDING_SUPPORT, LEXICAL_SUPPORT, lexical_support
+from assistant.knowledge.chunking import Chunk, chunk_document
+from assistant.knowledge.corpus import load_corpus_sources, load_document
+from assistant.knowledge.embeddings import SentenceEmbedder
 from assistant.settings import PROJECT_ROOT, Settings, enforce_offline
 
 HERE = Path(__file__).parent

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from assistant.index import open_retriever
-from assistant.retrieval import RELEVANCE_THRESHOLD, HybridRetriever
+from assistant.search.index import open_retriever
+from assistant.search.retrieval import RELEVANCE_THRESHOLD, HybridRetriever
 from assistant.settings import Settings
 
 HERE = Path(__file__).parent

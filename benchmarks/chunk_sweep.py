@@ -19,9 +19,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))
 from calibrate_relevance import evaluate, fresh_home  # noqa: E402
 
-from assistant.embeddings import SentenceEmbedder, extract_packaged_model  # noqa: E402
-from assistant.index import open_retriever  # noqa: E402
-from assistant.ingest import ingest  # noqa: E402
+from assistant.knowledge.embeddings import SentenceEmbedder, extract_packaged_model  # noqa: E402
+from assistant.knowledge.ingest import ingest  # noqa: E402
+from assistant.search.index import open_retriever  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
 SETTINGS = [(400, 50), (800, 100), (1200, 150)]

@@ -17,10 +17,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from assistant import answering, offline, retrieval
-from assistant.answerers import AssistantAnswerer
-from assistant.answering import Assistant
-from assistant.evaluation import load_questions, run_eval, summarise
+from assistant.answering import assistant as answering
+from assistant.answering import offline
+from assistant.answering.assistant import Assistant
+from assistant.evaluation.answerers import AssistantAnswerer
+from assistant.evaluation.metrics import load_questions, run_eval, summarise
+from assistant.search import retrieval
 from assistant.settings import PROJECT_ROOT, Settings, enforce_offline
 
 QUESTIONS = PROJECT_ROOT / "eval" / "questions.yaml"
@@ -84,7 +86,7 @@ def main() -> None:
                 print(row(f"{label} = {value}", bot, questions))
     if args.chunks:
         from assistant import chunking
-        from assistant.ingest import ingest
+        from assistant.knowledge.ingest import ingest
 
         for size, overlap in ((600, 60), (1600, 150)):
             with tempfile.TemporaryDirectory() as tmp:

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from assistant.embeddings import SentenceEmbedder, extract_packaged_model
-from assistant.graph import RoadmapGraph, load_graph
-from assistant.roadmap import Roadmap, parse_roadmap
+from assistant.knowledge.embeddings import SentenceEmbedder, extract_packaged_model
+from assistant.knowledge.graph import RoadmapGraph, load_graph
+from assistant.knowledge.roadmap import Roadmap, parse_roadmap
+from assistant.knowledge.textfix import repair_mojibake
 from assistant.settings import PROJECT_ROOT, Settings
-from assistant.textfix import repair_mojibake
 from tests.fakes import FakeEmbedder
 
 ROADMAP_FILE = "ai-engineer-roadmap-2025-26.md"
@@ -93,7 +93,7 @@ def link_models(home: Path, models_dir: Path) -> None:
 @pytest.fixture(scope="session")
 def real_index(tmp_path_factory: pytest.TempPathFactory, models_dir: Path) -> Settings:
     """The real corpus (roadmap + mirror when present) indexed once with real MiniLM."""
-    from assistant.ingest import ingest
+    from assistant.knowledge.ingest import ingest
 
     home = tmp_path_factory.mktemp("real-home")
     link_models(home, models_dir)
@@ -107,8 +107,8 @@ def real_index(tmp_path_factory: pytest.TempPathFactory, models_dir: Path) -> Se
 @pytest.fixture(scope="session")
 def offline_bot(real_index: Settings) -> Any:
     """An Assistant in offline mode over the real index (shared by the answer tests)."""
-    from assistant.answering import Assistant
-    from assistant.index import open_retriever
+    from assistant.answering.assistant import Assistant
+    from assistant.search.index import open_retriever
 
     settings = real_index.with_(backend="offline")
     embedder = SentenceEmbedder(settings)

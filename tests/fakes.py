@@ -7,7 +7,7 @@ import math
 import re
 import time
 
-from assistant.embeddings import Embedder
+from assistant.knowledge.embeddings import Embedder
 
 _WORD = re.compile(r"\w+")
 

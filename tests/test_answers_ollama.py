@@ -10,19 +10,19 @@ from typing import Any
 import pytest
 
 from assistant import Answer, Assistant
-from assistant.backends.ollama import OllamaBackend
-from assistant.citations import MARKER
-from assistant.embeddings import SentenceEmbedder
-from assistant.index import open_retriever
-from assistant.planner import describe_plan
-from assistant.prompt import (
+from assistant.answering.backends.ollama import OllamaBackend
+from assistant.answering.citations import MARKER
+from assistant.answering.prompt import (
     CONDENSE_PROMPT,
     PLAN_PROMPT,
     SYSTEM_PROMPT,
     build_answer_prompt,
     build_plan_prompt,
 )
-from assistant.retrieval import HybridRetriever
+from assistant.knowledge.embeddings import SentenceEmbedder
+from assistant.learner.planner import describe_plan
+from assistant.search.index import open_retriever
+from assistant.search.retrieval import HybridRetriever
 from assistant.settings import Settings
 from tests.fake_ollama import FakeOllama, free_port
 

@@ -10,9 +10,9 @@ import textwrap
 import time
 from pathlib import Path
 
-from assistant.ingest import ingest
+from assistant.knowledge.ingest import ingest
+from assistant.knowledge.store import IndexStore
 from assistant.settings import PROJECT_ROOT, Settings
-from assistant.store import IndexStore
 from tests.fakes import FakeEmbedder
 from tests.test_ingest import make_mirror
 
@@ -20,7 +20,7 @@ BUILD = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from assistant.ingest import ingest
+    from assistant.knowledge.ingest import ingest
     from assistant.settings import Settings
     from tests.fakes import FakeEmbedder
     settings = Settings.from_env({"ASSISTANT_HOME": sys.argv[1]}).with_(

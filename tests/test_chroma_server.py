@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.index import open_retriever
-from assistant.ingest import ingest
+from assistant.knowledge.ingest import ingest
+from assistant.knowledge.store import IndexStore
+from assistant.search.index import open_retriever
 from assistant.settings import Settings
-from assistant.store import IndexStore
 from tests.conftest import ROADMAP_FILE
 from tests.fakes import FakeEmbedder
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.chunking import PATH_SEPARATOR, Chunk, chunk_document
-from assistant.corpus import CorpusSource, Document, load_corpus_sources, load_document
+from assistant.knowledge.chunking import PATH_SEPARATOR, Chunk, chunk_document
+from assistant.knowledge.corpus import CorpusSource, Document, load_corpus_sources, load_document
 from assistant.settings import PROJECT_ROOT
 from tests.conftest import MIRROR, needs_mirror
 
@@ -76,7 +76,7 @@ def test_long_sections_are_split_within_the_section(tmp_path: Path) -> None:
 @needs_mirror
 def test_html_and_rst_pages_keep_their_headings() -> None:
     assert MIRROR is not None
-    from assistant.corpus import load_mirror_sources
+    from assistant.knowledge.corpus import load_mirror_sources
 
     sources, skipped = load_mirror_sources(MIRROR)
     assert not skipped

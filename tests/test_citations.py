@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.chunking import Chunk
-from assistant.citations import (
+from assistant.answering.citations import (
     StreamRenumberer,
     check_support,
     finalise_citations,
     lexical_support,
     snippet_of,
 )
-from assistant.retrieval import Hit
+from assistant.knowledge.chunking import Chunk
+from assistant.search.retrieval import Hit
 from tests.fakes import FakeEmbedder
 
 

@@ -48,7 +48,7 @@ def test_bad_input_gives_one_line_and_exit_2(tmp_path: Path) -> None:
 def test_index_of_another_model_from_the_cli(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from assistant.ingest import ingest
+    from assistant.knowledge.ingest import ingest
     from tests.fakes import FakeEmbedder
 
     home = tmp_path / "home"

@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.embeddings import SentenceEmbedder, extract_packaged_model, packaged_model_zip
 from assistant.errors import EmbeddingModelError
+from assistant.knowledge.embeddings import (
+    SentenceEmbedder,
+    extract_packaged_model,
+    packaged_model_zip,
+)
 from assistant.settings import Settings
 from tests.conftest import link_models
 
@@ -17,7 +21,7 @@ UPSTREAM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d
 
 def test_packaged_model_is_located_without_importing_it() -> None:
     code = (
-        "import sys; from assistant.embeddings import packaged_model_zip as p; "
+        "import sys; from assistant.knowledge.embeddings import packaged_model_zip as p; "
         "print(p()); print('all_minilm_l6_v2' in sys.modules)"
     )
     out = subprocess.run(

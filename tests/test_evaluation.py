@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from assistant.eval_report import check_thresholds, deltas, write_report
-from assistant.evaluation import (
+from assistant.evaluation.metrics import (
     KINDS,
     AnswerRecord,
     EvalError,
@@ -22,6 +21,7 @@ from assistant.evaluation import (
     run_eval,
     summarise,
 )
+from assistant.evaluation.report import check_thresholds, deltas, write_report
 from assistant.settings import PROJECT_ROOT, Settings
 from tests.conftest import needs_mirror
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.citations import source_for
-from assistant.fetch import (
+from assistant.answering.citations import source_for
+from assistant.knowledge.fetch.pages import (
     USER_AGENT,
     FetchPolicy,
     Link,
@@ -23,8 +23,8 @@ from assistant.fetch import (
     fetch_pages,
     fetch_target,
 )
-from assistant.index import open_retriever
-from assistant.ingest import IngestSummary, ingest
+from assistant.knowledge.ingest import IngestSummary, ingest
+from assistant.search.index import open_retriever
 from assistant.settings import Settings
 from tests.conftest import link_models
 from tests.fakes import FakeEmbedder

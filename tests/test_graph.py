@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from assistant.graph import GraphError, build_graph, load_graph
-from assistant.roadmap import Roadmap
+from assistant.knowledge.graph import GraphError, build_graph, load_graph
+from assistant.knowledge.roadmap import Roadmap
 from assistant.settings import PROJECT_ROOT
 
 CORPUS = PROJECT_ROOT / "corpus"

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.corpus import load_corpus_sources, load_document
 from assistant.errors import IndexMismatchError, MirrorError
-from assistant.ingest import ingest
+from assistant.knowledge.corpus import load_corpus_sources, load_document
+from assistant.knowledge.ingest import ingest
+from assistant.knowledge.store import REBUILD_COMMAND, IndexStore
 from assistant.settings import Settings
-from assistant.store import REBUILD_COMMAND, IndexStore
 from tests.conftest import ROADMAP_FILE
 from tests.fakes import FakeEmbedder
 

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from assistant import Assistant
-from assistant.backends.ollama import OllamaBackend
-from assistant.index import open_retriever
-from assistant.ingest import ingest
-from assistant.prompt import SYSTEM_PROMPT
+from assistant.answering.backends.ollama import OllamaBackend
+from assistant.answering.prompt import SYSTEM_PROMPT
+from assistant.knowledge.ingest import ingest
+from assistant.search.index import open_retriever
 from assistant.settings import Settings
 from tests.fake_ollama import FakeOllama
 from tests.fakes import FakeEmbedder

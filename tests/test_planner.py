@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.graph import RoadmapGraph
-from assistant.planner import HOURS_PER_TOPIC, plan_next_steps, satisfied_steps
-from assistant.profile import Profile
-from assistant.roadmap import Roadmap
+from assistant.knowledge.graph import RoadmapGraph
+from assistant.knowledge.roadmap import Roadmap
+from assistant.learner.planner import HOURS_PER_TOPIC, plan_next_steps, satisfied_steps
+from assistant.learner.profile import Profile
 from tests.conftest import ROADMAP_URL
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.profile import (
+from assistant.learner.profile import (
     PROFILE_VERSION,
     Profile,
     ProfileCorruptError,

@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
-from assistant.profile import Profile
-from assistant.profile_panel import (
+from assistant.learner.profile import Profile
+from assistant.settings import Settings
+from assistant.web.profile_panel import (
     MAX_IMPORT_BYTES,
     ProfilePanel,
     new_profile_id,
     valid_profile_id,
 )
-from assistant.settings import Settings
 
 
 @pytest.fixture
@@ -25,7 +25,7 @@ def panel(settings: Settings) -> ProfilePanel:
 
 
 def _roadmap(settings: Settings) -> Any:
-    from assistant.graph import load_roadmap
+    from assistant.knowledge.graph import load_roadmap
 
     return load_roadmap(settings.corpus_dir)
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from assistant.graph import RoadmapGraph
-from assistant.planner import plan_next_steps
-from assistant.profile import Profile
-from assistant.progress_picture import describe_progress, layers, progress_svg, step_states
-from assistant.roadmap import Roadmap
+from assistant.knowledge.graph import RoadmapGraph
+from assistant.knowledge.roadmap import Roadmap
+from assistant.learner.planner import plan_next_steps
+from assistant.learner.profile import Profile
+from assistant.web.progress_picture import describe_progress, layers, progress_svg, step_states
 
 SVG = "{http://www.w3.org/2000/svg}"
 

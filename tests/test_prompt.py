@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from assistant.backends import Message
-from assistant.chunking import Chunk, chunk_document
-from assistant.corpus import load_corpus_sources, load_document
-from assistant.prompt import (
+from assistant.answering.backends import Message
+from assistant.answering.prompt import (
     SYSTEM_PROMPT,
     build_answer_prompt,
     build_condense_prompt,
     estimate_tokens,
     neutralise,
 )
-from assistant.retrieval import Hit
+from assistant.knowledge.chunking import Chunk, chunk_document
+from assistant.knowledge.corpus import load_corpus_sources, load_document
+from assistant.search.retrieval import Hit
 from assistant.settings import PROJECT_ROOT
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "answer_prompt.txt"

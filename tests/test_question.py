@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.backends import Message
+from assistant.answering.backends import Message
+from assistant.answering.followup import detect_step, rewrite_followup
+from assistant.answering.question import MAX_QUESTION_CHARS, clean_question, small_talk
 from assistant.errors import EmptyQueryError
-from assistant.followup import detect_step, rewrite_followup
-from assistant.question import MAX_QUESTION_CHARS, clean_question, small_talk
 
 STEPS = {
     1: "Step 1: Programming Fundamentals",
@@ -141,6 +141,6 @@ def test_detect_step(text: str, step: int | None) -> None:
     ],
 )
 def test_names_a_step(text: str, named: bool) -> None:
-    from assistant.followup import names_a_step
+    from assistant.answering.followup import names_a_step
 
     assert names_a_step(text, STEPS) is named

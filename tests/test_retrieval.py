@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.embeddings import SentenceEmbedder
 from assistant.errors import EmptyQueryError
-from assistant.index import open_retriever
-from assistant.retrieval import HybridRetriever
+from assistant.knowledge.embeddings import SentenceEmbedder
+from assistant.search.index import open_retriever
+from assistant.search.retrieval import HybridRetriever
 from assistant.settings import Settings
 from tests.conftest import MIRROR
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.roadmap import Roadmap, parse_roadmap
+from assistant.knowledge.roadmap import Roadmap, parse_roadmap
+from assistant.knowledge.textfix import repair_mojibake
 from assistant.settings import PROJECT_ROOT
-from assistant.textfix import repair_mojibake
 from tests.conftest import ROADMAP_URL
 
 

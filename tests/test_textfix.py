@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.chunking import chunk_document
-from assistant.corpus import load_corpus_sources, load_document
+from assistant.knowledge.chunking import chunk_document
+from assistant.knowledge.corpus import load_corpus_sources, load_document
+from assistant.knowledge.textfix import clean_text, repair_mojibake
 from assistant.settings import PROJECT_ROOT
-from assistant.textfix import clean_text, repair_mojibake
 
 MOJIBAKE = ["‚âà", "‚Äô", "üòä", "\uf8ffüåê", "Ô£ø"]
 

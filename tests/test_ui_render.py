@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answering import Answer, Status
-from assistant.citations import Source
-from assistant.conversations import MAX_CONVERSATIONS, STORE_VERSION, Store, make_title
+from assistant.answering.assistant import Answer, Status
+from assistant.answering.citations import Source
 from assistant.errors import AssistantError
-from assistant.render import (
+from assistant.knowledge.roadmap import parse_roadmap
+from assistant.settings import PROJECT_ROOT, Settings
+from assistant.web.conversations import MAX_CONVERSATIONS, STORE_VERSION, Store, make_title
+from assistant.web.render import (
     answer_messages,
     escape_text,
     link_citations,
@@ -16,9 +18,7 @@ from assistant.render import (
     status_markdown,
     user_message,
 )
-from assistant.roadmap import parse_roadmap
-from assistant.settings import PROJECT_ROOT, Settings
-from assistant.ui import example_questions, is_loopback, launch_kwargs
+from assistant.web.ui import example_questions, is_loopback, launch_kwargs
 
 URL = "https://github.com/rashakil-ds/Roadmap-Docs/blob/main/AI%20Engineer/README.md#step-8-x"
 SOURCES = [

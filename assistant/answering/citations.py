@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.embeddings import Embedder
-from assistant.retrieval import Hit
+from assistant.knowledge.embeddings import Embedder
+from assistant.search.retrieval import Hit
 
 MARKER = re.compile(r"\[(\d{1,3})\]")
 #: Share of a claim's content words that must occur in the cited chunk.

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import httpx
 import ollama
 
-from assistant.backends import Message
+from assistant.answering.backends import Message
 from assistant.errors import BackendUnavailable
 from assistant.settings import Settings
 

@@ -25,10 +25,11 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.answering import Assistant
-from assistant.graph import RoadmapGraph, load_graph
-from assistant.planner import Plan, describe_plan, plan_next_steps
-from assistant.profile import (
+from assistant.answering.assistant import Assistant
+from assistant.knowledge.graph import RoadmapGraph, load_graph
+from assistant.knowledge.roadmap import Roadmap
+from assistant.learner.planner import Plan, describe_plan, plan_next_steps
+from assistant.learner.profile import (
     BACKGROUNDS,
     DEFAULT_HOURS,
     GOAL_NAMES,
@@ -38,10 +39,9 @@ from assistant.profile import (
     ProfileError,
     ProfileStore,
 )
-from assistant.progress_picture import progress_svg
-from assistant.render import escape_answer, link_citations
-from assistant.roadmap import Roadmap
 from assistant.settings import Settings
+from assistant.web.progress_picture import progress_svg
+from assistant.web.render import escape_answer, link_citations
 
 log = logging.getLogger(__name__)
 

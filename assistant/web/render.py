@@ -15,8 +15,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from assistant.answering import Answer, Status
-from assistant.citations import Source
+from assistant.answering.assistant import Answer, Status
+from assistant.answering.citations import Source
 
 _UNLINKED_MARKER = re.compile(r"\[(\d{1,3})\](?!\()")
 _MD_LINK_TEXT = re.compile(r"([\[\]\\`*_])")

@@ -57,6 +57,6 @@ def get_backend(settings: Settings) -> Backend | None:
     """The generating backend named by ``settings.backend``; ``None`` for offline only."""
     if settings.backend == "offline":
         return None
-    from assistant.backends.ollama import OllamaBackend
+    from assistant.answering.backends.ollama import OllamaBackend
 
     return OllamaBackend(settings)

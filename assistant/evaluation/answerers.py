@@ -16,13 +16,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.answering import Assistant
-from assistant.chunking import PATH_SEPARATOR, split_sections
-from assistant.corpus import gather_sources, load_document
-from assistant.embeddings import Embedder
-from assistant.evaluation import AnswerRecord, Question, Retrieved, markers_point_to_sources
-from assistant.roadmap import parse_roadmap
-from assistant.sections import github_anchor
+from assistant.answering.assistant import Assistant
+from assistant.evaluation.metrics import AnswerRecord, Question, Retrieved, markers_point_to_sources
+from assistant.knowledge.chunking import PATH_SEPARATOR, split_sections
+from assistant.knowledge.corpus import gather_sources, load_document
+from assistant.knowledge.embeddings import Embedder
+from assistant.knowledge.roadmap import parse_roadmap
+from assistant.knowledge.sections import github_anchor
 from assistant.settings import Settings
 
 BASELINE_CHUNK_SIZE = 1000

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from langchain_core.documents import Document as LCDocument
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.corpus import Document
-from assistant.roadmap import Roadmap, parse_roadmap
-from assistant.sections import Section, github_anchor, split_markdown, split_rst
+from assistant.knowledge.corpus import Document
+from assistant.knowledge.roadmap import Roadmap, parse_roadmap
+from assistant.knowledge.sections import Section, github_anchor, split_markdown, split_rst
 
 #: Chosen with benchmarks/chunk_sweep.py (roadmap + mirror, real MiniLM): 400/50 to 1200/150
 #: all gave hit@1 0.812 / hit@3 0.938 on the labelled questions, so the size with the fewest

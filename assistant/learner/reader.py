@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from assistant.profile import Profile
+from assistant.learner.profile import Profile
 
 #: Phrases that name a whole step (a learner who knows them has done the step).
 STEP_TERMS: dict[str, tuple[str, ...]] = {

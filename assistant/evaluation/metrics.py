@@ -25,7 +25,7 @@ from typing import Any, Protocol
 import yaml
 from tqdm import tqdm
 
-from assistant.citations import MARKER
+from assistant.answering.citations import MARKER
 from assistant.errors import AssistantError
 
 KINDS = ("factual", "resources", "page", "followup", "next_step", "out_of_scope")

@@ -8,11 +8,11 @@ a ready ``HybridRetriever``. It does not decide how answers are written.
 
 from __future__ import annotations
 
-from assistant.embeddings import Embedder, SentenceEmbedder
 from assistant.errors import IndexMissingError
-from assistant.retrieval import HybridRetriever
+from assistant.knowledge.embeddings import Embedder, SentenceEmbedder
+from assistant.knowledge.store import IndexStore
+from assistant.search.retrieval import HybridRetriever
 from assistant.settings import Settings
-from assistant.store import IndexStore
 
 
 def open_retriever(
@@ -30,7 +30,7 @@ def open_retriever(
             raise IndexMissingError(
                 f"No index at {store.root}. Build it with: roadmap-assistant ingest"
             )
-        from assistant.ingest import ingest
+        from assistant.knowledge.ingest import ingest
 
         ingest(settings, embedder, progress=progress)
     generation, manifest = store.open_current()

@@ -20,8 +20,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.backends import Message
-from assistant.retrieval import Hit
+from assistant.answering.backends import Message
+from assistant.search.retrieval import Hit
 
 #: Tokens kept free for the model's reply (also sent as ``num_predict``).
 ANSWER_TOKENS = 900

@@ -16,25 +16,30 @@ import time
 from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from assistant.backends import Backend, Message, get_backend
-from assistant.citations import Source, StreamRenumberer, check_support, finalise_citations
-from assistant.embeddings import Embedder, SentenceEmbedder
-from assistant.errors import BackendUnavailable
-from assistant.followup import Standalone, names_a_step, rewrite_followup
-from assistant.graph import RoadmapGraph, load_graph, load_roadmap
-from assistant.learner import LearnerUpdate, apply_update, read_learner, wants_plan
-from assistant.offline import compose_offline
-from assistant.planner import Plan, describe_plan, phrasing_problem, plan_next_steps
-from assistant.profile import GOAL_NAMES, Profile, ProfileCorruptError, ProfileStore
-from assistant.prompt import (
+from assistant.answering.backends import Backend, Message, get_backend
+from assistant.answering.citations import (
+    Source,
+    StreamRenumberer,
+    check_support,
+    finalise_citations,
+)
+from assistant.answering.followup import Standalone, names_a_step, rewrite_followup
+from assistant.answering.offline import compose_offline
+from assistant.answering.prompt import (
     PLAN_TOKENS,
     build_answer_prompt,
     build_condense_prompt,
     build_plan_prompt,
 )
-from assistant.question import clean_question, small_talk
-from assistant.retrieval import SOFT_RELEVANCE_THRESHOLD, HybridRetriever, Retrieval
-from assistant.roadmap import Roadmap
+from assistant.answering.question import clean_question, small_talk
+from assistant.errors import BackendUnavailable
+from assistant.knowledge.embeddings import Embedder, SentenceEmbedder
+from assistant.knowledge.graph import RoadmapGraph, load_graph, load_roadmap
+from assistant.knowledge.roadmap import Roadmap
+from assistant.learner.planner import Plan, describe_plan, phrasing_problem, plan_next_steps
+from assistant.learner.profile import GOAL_NAMES, Profile, ProfileCorruptError, ProfileStore
+from assistant.learner.reader import LearnerUpdate, apply_update, read_learner, wants_plan
+from assistant.search.retrieval import SOFT_RELEVANCE_THRESHOLD, HybridRetriever, Retrieval
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -147,7 +152,7 @@ class Assistant:
     @classmethod
     def open(cls, settings: Settings | None = None, *, progress: bool = True) -> Assistant:
         """An assistant from the environment; builds the index first when it is missing."""
-        from assistant.index import open_retriever
+        from assistant.search.index import open_retriever
 
         settings = settings or Settings.from_env()
         embedder = SentenceEmbedder(settings)

@@ -43,7 +43,7 @@ from urllib.robotparser import RobotFileParser
 import httpx
 from tqdm import tqdm
 
-from assistant.corpus import CorpusSource, Format, load_corpus_sources, load_document
+from assistant.knowledge.corpus import CorpusSource, Format, load_corpus_sources, load_document
 
 USER_AGENT = (
     "RoadmapAssistant/0.1 (local study assistant; indexes the pages the AI Engineer "

@@ -19,9 +19,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.chunking import PATH_SEPARATOR
-from assistant.citations import content_words
-from assistant.retrieval import Hit
+from assistant.answering.citations import content_words
+from assistant.knowledge.chunking import PATH_SEPARATOR
+from assistant.search.retrieval import Hit
 
 #: Sections shown at most.
 MAX_SECTIONS = 3

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from assistant.evaluation import EvalError
+from assistant.evaluation.metrics import EvalError
 
 #: Metrics shown in the tables, in order, with how to print them.
 SHOWN = [

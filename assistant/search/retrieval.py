@@ -18,10 +18,10 @@ from dataclasses import dataclass
 import bm25s
 import numpy as np
 
-from assistant.chunking import PATH_SEPARATOR, Chunk
-from assistant.embeddings import Embedder
 from assistant.errors import EmptyQueryError
-from assistant.store import Generation
+from assistant.knowledge.chunking import PATH_SEPARATOR, Chunk
+from assistant.knowledge.embeddings import Embedder
+from assistant.knowledge.store import Generation
 
 #: Reciprocal-rank-fusion constant (the usual 60).
 RRF_K = 60

@@ -17,10 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from assistant.graph import RoadmapGraph
-from assistant.planner import Plan
-from assistant.profile import Profile
-from assistant.roadmap import Roadmap, Step
+from assistant.knowledge.graph import RoadmapGraph
+from assistant.knowledge.roadmap import Roadmap, Step
+from assistant.learner.planner import Plan
+from assistant.learner.profile import Profile
 
 WIDTH = 500
 BOX_W, BOX_H = 94, 62

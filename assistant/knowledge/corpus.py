@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from assistant.errors import CorpusError, MirrorError
-from assistant.textfix import clean_text, repair_mojibake
+from assistant.knowledge.textfix import clean_text, repair_mojibake
 
 Kind = Literal["roadmap", "page"]
 Format = Literal["markdown", "rst", "html", "text"]

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from assistant.errors import CorpusError
-from assistant.roadmap import Roadmap
+from assistant.knowledge.roadmap import Roadmap
 
 GRAPH_VERSION = 1
 GRAPH_FILE = "roadmap-graph.yaml"
@@ -147,8 +147,8 @@ def build_graph(data: Any, roadmap: Roadmap, where: str = GRAPH_FILE) -> Roadmap
 
 def load_roadmap(corpus_dir: Path) -> Roadmap:
     """The AI Engineer roadmap parsed from the corpus folder (``CorpusError`` if unreadable)."""
-    from assistant.corpus import load_corpus_sources, load_document
-    from assistant.roadmap import parse_roadmap
+    from assistant.knowledge.corpus import load_corpus_sources, load_document
+    from assistant.knowledge.roadmap import parse_roadmap
 
     roadmaps = [s for s in load_corpus_sources(corpus_dir) if s.kind == "roadmap"]
     if len(roadmaps) != 1:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.sections import Section, clean_heading, github_anchor, split_markdown
+from assistant.knowledge.sections import Section, clean_heading, github_anchor, split_markdown
 
 _STEP = re.compile(r"^Step\s+(\d+)\s*:\s*(.+)$")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")

@@ -28,12 +28,17 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.indexing import index
 from tqdm import tqdm
 
-from assistant.chunking import DEFAULT_CHUNK_OVERLAP, DEFAULT_CHUNK_SIZE, Chunk, chunk_document
-from assistant.corpus import SkippedEntry, gather_sources, load_document
-from assistant.embeddings import Embedder
-from assistant.fetch import PageCache
+from assistant.knowledge.chunking import (
+    DEFAULT_CHUNK_OVERLAP,
+    DEFAULT_CHUNK_SIZE,
+    Chunk,
+    chunk_document,
+)
+from assistant.knowledge.corpus import SkippedEntry, gather_sources, load_document
+from assistant.knowledge.embeddings import Embedder
+from assistant.knowledge.fetch.pages import PageCache
+from assistant.knowledge.store import SCHEMA_VERSION, Generation, IndexManifest, IndexStore
 from assistant.settings import Settings
-from assistant.store import SCHEMA_VERSION, Generation, IndexManifest, IndexStore
 
 log = logging.getLogger(__name__)
 

@@ -23,14 +23,14 @@ from typing import Any
 
 import gradio as gr
 
-from assistant.answering import Answer, Assistant
-from assistant.conversations import Store
+from assistant.answering.assistant import Answer, Assistant
 from assistant.errors import AssistantError
-from assistant.graph import load_roadmap
-from assistant.profile_panel import PROFILE_KEY, ProfilePanel, valid_profile_id
-from assistant.render import answer_messages, status_markdown, streaming_message, user_message
-from assistant.roadmap import Roadmap
+from assistant.knowledge.graph import load_roadmap
+from assistant.knowledge.roadmap import Roadmap
 from assistant.settings import Settings
+from assistant.web.conversations import Store
+from assistant.web.profile_panel import PROFILE_KEY, ProfilePanel, valid_profile_id
+from assistant.web.render import answer_messages, status_markdown, streaming_message, user_message
 
 log = logging.getLogger(__name__)
 

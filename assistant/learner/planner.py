@@ -19,10 +19,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assistant.citations import Source
-from assistant.graph import RoadmapGraph
-from assistant.profile import GOAL_NAMES, Profile
-from assistant.roadmap import Resource, Roadmap, Step
+from assistant.answering.citations import Source
+from assistant.knowledge.graph import RoadmapGraph
+from assistant.knowledge.roadmap import Resource, Roadmap, Step
+from assistant.learner.profile import GOAL_NAMES, Profile
 
 #: Most steps suggested at once.
 MAX_STEPS = 3
