@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from assistant.answering.assistant import Answer, Assistant, Status
-    from assistant.answering.citations import Source
+    from assistant.records import Source
 
 __all__ = ["Answer", "Assistant", "Source", "Status"]
 
@@ -22,7 +22,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(assistant, name)
     if name == "Source":
-        from assistant.answering.citations import Source
+        from assistant.records import Source
 
         return Source
     raise AttributeError(f"module 'assistant' has no attribute {name!r}")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, UsageError
 from assistant.settings import BACKENDS, PROJECT_ROOT, Settings, enforce_offline
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     if args.fetch:
-        from assistant.knowledge.fetch.pages import (
+        from assistant.knowledge.fetch import (
             FetchPolicy,
             PageCache,
             collect_links,
@@ -196,13 +196,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         AssistantAnswerer,
         BaselineAnswerer,
     )
-    from assistant.evaluation.metrics import (
-        failures,
-        load_questions,
-        result_dicts,
-        run_eval,
-        summarise,
-    )
+    from assistant.evaluation.metrics import failures, result_dicts, run_eval, summarise
+    from assistant.evaluation.questions import load_questions
     from assistant.evaluation.report import check_thresholds, deltas, load_report, write_report
 
     questions = load_questions(Path(args.questions))
@@ -269,10 +264,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings = settings.with_(server_port=args.port)
     serve(settings, insecure=args.insecure)
     return 0
-
-
-class UsageError(AssistantError):
-    """Bad command-line input."""
 
 
 def raise_usage(message: str) -> None:

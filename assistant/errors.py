@@ -42,3 +42,39 @@ class ChromaUnavailableError(AssistantError):
 
 class BackendUnavailable(AssistantError):
     """An LLM backend is down or unusable; the caller falls back to offline mode."""
+
+
+class GraphError(CorpusError):
+    """The roadmap graph file is missing, malformed or inconsistent with the roadmap."""
+
+
+class ProfileError(AssistantError, ValueError):
+    """A profile (or its JSON) does not follow the schema."""
+
+
+class ProfileCorruptError(ProfileError):
+    """A stored profile could not be read; it was kept aside, not overwritten."""
+
+
+class EvalError(AssistantError):
+    """The question file is missing or does not follow the schema."""
+
+
+class UsageError(AssistantError):
+    """Bad command-line input."""
+
+
+class FetchRefused(AssistantError):
+    """A URL that must not be fetched (scheme, private address, robots.txt)."""
+
+
+class FetchFailed(AssistantError):
+    """A fetch that did not produce a page (HTTP error, timeout, too big, wrong type)."""
+
+    def __init__(self, reason: str, *, transient: bool = False) -> None:
+        super().__init__(reason)
+        self.transient = transient
+
+
+class NoRoute(FetchFailed):
+    """The host name does not resolve (no DNS: most likely no network)."""

@@ -16,9 +16,10 @@ import numpy as np
 import yaml
 
 from assistant.answering.citations import EMBEDDING_SUPPORT, LEXICAL_SUPPORT, lexical_support
-from assistant.knowledge.chunking import Chunk, chunk_document
+from assistant.knowledge.chunking import chunk_document
 from assistant.knowledge.corpus import load_corpus_sources, load_document
 from assistant.knowledge.embeddings import SentenceEmbedder
+from assistant.records import Chunk
 from assistant.settings import PROJECT_ROOT, Settings, enforce_offline
 
 HERE = Path(__file__).parent

@@ -21,7 +21,8 @@ from assistant.answering import assistant as answering
 from assistant.answering import offline
 from assistant.answering.assistant import Assistant
 from assistant.evaluation.answerers import AssistantAnswerer
-from assistant.evaluation.metrics import load_questions, run_eval, summarise
+from assistant.evaluation.metrics import run_eval, summarise
+from assistant.evaluation.questions import load_questions
 from assistant.search import retrieval
 from assistant.settings import PROJECT_ROOT, Settings, enforce_offline
 

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from assistant import Answer, Assistant
-from assistant.answering.citations import MARKER
 from assistant.answering.question import MAX_QUESTION_CHARS
 from assistant.errors import EmptyQueryError
+from assistant.text import MARKER
 
 ROADMAP = "https://github.com/rashakil-ds/Roadmap-Docs/blob/main/AI%20Engineer/README.md"
 

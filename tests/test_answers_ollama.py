@@ -11,7 +11,6 @@ import pytest
 
 from assistant import Answer, Assistant
 from assistant.answering.backends.ollama import OllamaBackend
-from assistant.answering.citations import MARKER
 from assistant.answering.prompt import (
     CONDENSE_PROMPT,
     PLAN_PROMPT,
@@ -24,6 +23,7 @@ from assistant.learner.planner import describe_plan
 from assistant.search.index import open_retriever
 from assistant.search.retrieval import HybridRetriever
 from assistant.settings import Settings
+from assistant.text import MARKER
 from tests.fake_ollama import FakeOllama, free_port
 
 RL_QUESTION = "Which tools does the roadmap list for reinforcement learning?"

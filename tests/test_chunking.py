@@ -2,8 +2,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.knowledge.chunking import PATH_SEPARATOR, Chunk, chunk_document
+from assistant.knowledge.chunking import chunk_document
 from assistant.knowledge.corpus import CorpusSource, Document, load_corpus_sources, load_document
+from assistant.records import PATH_SEPARATOR, Chunk
 from assistant.settings import PROJECT_ROOT
 from tests.conftest import MIRROR, needs_mirror
 

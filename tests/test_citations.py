@@ -11,8 +11,7 @@ from assistant.answering.citations import (
     lexical_support,
     snippet_of,
 )
-from assistant.knowledge.chunking import Chunk
-from assistant.search.retrieval import Hit
+from assistant.records import Chunk, Hit
 from tests.fakes import FakeEmbedder
 
 

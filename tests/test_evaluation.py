@@ -8,19 +8,16 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
+from assistant.errors import EvalError
 from assistant.evaluation.metrics import (
-    KINDS,
     AnswerRecord,
-    EvalError,
-    Gold,
-    Question,
     Retrieved,
     failures,
-    load_questions,
     result_dicts,
     run_eval,
     summarise,
 )
+from assistant.evaluation.questions import KINDS, Gold, Question, load_questions
 from assistant.evaluation.report import check_thresholds, deltas, write_report
 from assistant.settings import PROJECT_ROOT, Settings
 from tests.conftest import needs_mirror

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answering.citations import source_for
-from assistant.knowledge.fetch.pages import (
+from assistant.knowledge.fetch import (
     USER_AGENT,
     FetchPolicy,
     Link,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from assistant.knowledge.graph import GraphError, build_graph, load_graph
+from assistant.errors import GraphError
+from assistant.knowledge.graph import build_graph, load_graph
 from assistant.knowledge.roadmap import Roadmap
 from assistant.settings import PROJECT_ROOT
 

@@ -7,12 +7,12 @@ from dataclasses import replace
 import pytest
 
 from assistant import Assistant
-from assistant.answering.citations import MARKER
 from assistant.knowledge.embeddings import SentenceEmbedder
 from assistant.learner.profile import Profile
 from assistant.learner.reader import apply_update, read_learner, wants_plan
 from assistant.search.index import open_retriever
 from assistant.settings import Settings
+from assistant.text import MARKER
 
 PHRASINGS = [
     (

@@ -8,13 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.learner.profile import (
-    PROFILE_VERSION,
-    Profile,
-    ProfileCorruptError,
-    ProfileError,
-    ProfileStore,
-)
+from assistant.errors import ProfileCorruptError, ProfileError
+from assistant.learner.profile import PROFILE_VERSION, Profile, ProfileStore
 from assistant.settings import Settings
 
 

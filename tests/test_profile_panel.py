@@ -25,7 +25,7 @@ def panel(settings: Settings) -> ProfilePanel:
 
 
 def _roadmap(settings: Settings) -> Any:
-    from assistant.knowledge.graph import load_roadmap
+    from assistant.knowledge.roadmap import load_roadmap
 
     return load_roadmap(settings.corpus_dir)
 

@@ -15,9 +15,9 @@ from assistant.answering.prompt import (
     estimate_tokens,
     neutralise,
 )
-from assistant.knowledge.chunking import Chunk, chunk_document
+from assistant.knowledge.chunking import chunk_document
 from assistant.knowledge.corpus import load_corpus_sources, load_document
-from assistant.search.retrieval import Hit
+from assistant.records import Chunk, Hit
 from assistant.settings import PROJECT_ROOT
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "answer_prompt.txt"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering.assistant import Answer, Status
-from assistant.answering.citations import Source
 from assistant.errors import AssistantError
 from assistant.knowledge.roadmap import parse_roadmap
+from assistant.records import Source
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.web.conversations import MAX_CONVERSATIONS, STORE_VERSION, Store, make_title
 from assistant.web.render import (

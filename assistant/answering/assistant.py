@@ -17,12 +17,7 @@ from collections.abc import Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.answering.backends import Backend, Message, get_backend
-from assistant.answering.citations import (
-    Source,
-    StreamRenumberer,
-    check_support,
-    finalise_citations,
-)
+from assistant.answering.citations import StreamRenumberer, check_support, finalise_citations
 from assistant.answering.followup import Standalone, names_a_step, rewrite_followup
 from assistant.answering.offline import compose_offline
 from assistant.answering.prompt import (
@@ -32,13 +27,14 @@ from assistant.answering.prompt import (
     build_plan_prompt,
 )
 from assistant.answering.question import clean_question, small_talk
-from assistant.errors import BackendUnavailable
+from assistant.errors import BackendUnavailable, ProfileCorruptError
 from assistant.knowledge.embeddings import Embedder, SentenceEmbedder
-from assistant.knowledge.graph import RoadmapGraph, load_graph, load_roadmap
-from assistant.knowledge.roadmap import Roadmap
+from assistant.knowledge.graph import RoadmapGraph, load_graph
+from assistant.knowledge.roadmap import Roadmap, load_roadmap
 from assistant.learner.planner import Plan, describe_plan, phrasing_problem, plan_next_steps
-from assistant.learner.profile import GOAL_NAMES, Profile, ProfileCorruptError, ProfileStore
+from assistant.learner.profile import GOAL_NAMES, Profile, ProfileStore
 from assistant.learner.reader import LearnerUpdate, apply_update, read_learner, wants_plan
+from assistant.records import Source, step_number
 from assistant.search.retrieval import SOFT_RELEVANCE_THRESHOLD, HybridRetriever, Retrieval
 from assistant.settings import Settings
 
@@ -437,7 +433,7 @@ def understood(profile: Profile, update: LearnerUpdate) -> str:
     learning = [k for k, v in update.levels.items() if v == "learning"]
     if learning:
         parts.append("you are learning " + ", ".join(learning))
-    done = sorted(profile.done_steps(), key=lambda s: int(s.split("-")[1]))
+    done = sorted(profile.done_steps(), key=step_number)
     if done:
         parts.append("done so far: " + ", ".join(d.replace("step-", "Step ") for d in done))
     if profile.goal != "general":

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.knowledge.embeddings import Embedder
-from assistant.search.retrieval import Hit
+from assistant.records import Hit, Source
+from assistant.text import MARKER, content_words
 
-MARKER = re.compile(r"\[(\d{1,3})\]")
 #: Share of a claim's content words that must occur in the cited chunk.
 LEXICAL_SUPPORT = 0.4
 #: Cosine similarity (claim vs chunk) that rescues a claim with low word overlap.
@@ -31,58 +30,7 @@ EMBEDDING_SUPPORT = 0.5
 #: Claims with fewer content words than this are not judged (e.g. "See [2].").
 MIN_CLAIM_WORDS = 2
 SNIPPET_CHARS = 280
-_WORD = re.compile(r"[a-z0-9][a-z0-9+#.-]*[a-z0-9+#]|[a-z0-9]")
 _UNIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[*(\"'])|\n+")
-
-
-def wordset(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text`` as a set (for word lists in code)."""
-    return frozenset(text.split())
-
-
-STOPWORDS = wordset(
-    """a an the and or but if of to in on at for from by with about as into onto over under
-    is are was were be been being am do does did done have has had having can could should
-    would will shall may might must this that these those it its it's they them their there
-    here what which who whom whose when where why how i you he she we me my your our his her
-    not no yes so than then too very just also such some any each every all both more most
-    other others own same only via per etc using use used e.g i.e like well one two"""
-)
-
-
-@dataclass(frozen=True)
-class Source:
-    """A cited source, numbered as in the answer text."""
-
-    n: int
-    """The number used in the text as ``[n]``."""
-    title: str
-    """The document's title."""
-    section: str
-    """Heading path inside the document (`` › `` separated)."""
-    url: str
-    """Step anchor for the roadmap, the page URL otherwise."""
-    snippet: str
-    """The cited chunk's text, shortened."""
-    score: float
-    """Retrieval score of the chunk (higher is better)."""
-    kind: str = "roadmap"
-    """``roadmap`` or ``page``."""
-    fetched: str = ""
-    """Date a page fetched from the web was downloaded (``YYYY-MM-DD``); empty otherwise."""
-
-    def to_dict(self) -> dict[str, object]:
-        """Plain JSON-able fields."""
-        return {
-            "n": self.n,
-            "title": self.title,
-            "section": self.section,
-            "url": self.url,
-            "snippet": self.snippet,
-            "score": round(self.score, 5),
-            "kind": self.kind,
-            "fetched": self.fetched,
-        }
 
 
 def snippet_of(text: str, limit: int = SNIPPET_CHARS) -> str:
@@ -121,16 +69,6 @@ def finalise_citations(text: str, hits: Sequence[Hit]) -> tuple[str, list[Source
         return f"[{mapping[k]}]"
 
     return _tidy(MARKER.sub(swap, text)), sources
-
-
-def content_words(text: str) -> set[str]:
-    """Lower-cased content words with a light plural fold (``tools`` → ``tool``)."""
-    words = set()
-    for w in _WORD.findall(MARKER.sub(" ", text).lower()):
-        if w in STOPWORDS or len(w) < 2:
-            continue
-        words.add(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w)
-    return words
 
 
 def lexical_support(claim: str, chunk_text: str) -> float:

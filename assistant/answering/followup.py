@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answering.backends import Message
-from assistant.answering.citations import content_words, wordset
+from assistant.text import content_words, wordset
 
 #: Words that say what kind of thing is wanted, not what it is about (plurals folded).
 INTENT_WORDS = wordset(

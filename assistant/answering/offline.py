@@ -19,9 +19,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.answering.citations import content_words
-from assistant.knowledge.chunking import PATH_SEPARATOR
-from assistant.search.retrieval import Hit
+from assistant.records import PATH_SEPARATOR, Hit
+from assistant.text import content_words
 
 #: Sections shown at most.
 MAX_SECTIONS = 3

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.answering.backends import Message
-from assistant.search.retrieval import Hit
+from assistant.records import Hit
 
 #: Tokens kept free for the model's reply (also sent as ``num_predict``).
 ANSWER_TOKENS = 900

@@ -17,12 +17,14 @@ import time
 from pathlib import Path
 
 from assistant.answering.assistant import Assistant
-from assistant.evaluation.metrics import AnswerRecord, Question, Retrieved, markers_point_to_sources
-from assistant.knowledge.chunking import PATH_SEPARATOR, split_sections
+from assistant.evaluation.metrics import AnswerRecord, Retrieved, markers_point_to_sources
+from assistant.evaluation.questions import Question
+from assistant.knowledge.chunking import split_sections
 from assistant.knowledge.corpus import gather_sources, load_document
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.roadmap import parse_roadmap
 from assistant.knowledge.sections import github_anchor
+from assistant.records import PATH_SEPARATOR
 from assistant.settings import Settings
 
 BASELINE_CHUNK_SIZE = 1000

@@ -1,121 +1,31 @@
-"""Offline evaluation: a question file in, per-question results and metrics out.
+"""Offline evaluation metrics: answers to the questions in, per-question results and metrics out.
 
-``load_questions`` reads the YAML schema documented in ``eval/README.md`` into
-typed ``Question`` records (a malformed file raises ``EvalError`` naming the
-entry). ``run_eval`` asks every question through any answerer with the
+``run_eval`` asks every question through any answerer with the
 ``Assistant.ask`` shape (ours, or the plain LangChain baseline), records what
 was retrieved and cited, and ``summarise`` turns the results into metrics,
 overall and per kind: retrieval hit@1/3/5, MRR and nDCG@5 against the gold
 sources; keyword recall of answers; citation validity and precision;
 unsupported-citation drops; decline precision/recall and the false-decline
-rate; latency. Reports and plots are written by ``eval_report.py``.
+rate; latency. Questions are read by ``questions.py``; reports and plots are written by
+``report.py``. Nothing here reads files.
 """
 
 from __future__ import annotations
 
 import math
-import re
 import statistics
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any, Protocol
 
-import yaml
 from tqdm import tqdm
 
-from assistant.answering.citations import MARKER
 from assistant.errors import AssistantError
+from assistant.evaluation.questions import KINDS, Gold, Question
+from assistant.text import MARKER
 
-KINDS = ("factual", "resources", "page", "followup", "next_step", "out_of_scope")
 RANKS = (1, 3, 5)
-
-
-class EvalError(AssistantError):
-    """The question file is missing or does not follow the schema."""
-
-
-@dataclass(frozen=True)
-class Gold:
-    """What makes a source relevant: every given field must match."""
-
-    title: str | None = None
-    """Regex searched in the source's title."""
-    section: str | None = None
-    """Regex searched in the source's section path."""
-    url: str | None = None
-    """Prefix of the source's URL."""
-
-    def matches(self, title: str, section: str, url: str) -> bool:
-        return (
-            (self.title is None or re.search(self.title, title) is not None)
-            and (self.section is None or re.search(self.section, section) is not None)
-            and (self.url is None or url.startswith(self.url))
-        )
-
-
-@dataclass(frozen=True)
-class Question:
-    """One evaluation question."""
-
-    id: str
-    """Unique id."""
-    kind: str
-    """One of ``KINDS``."""
-    question: str
-    """What the learner asks."""
-    history: tuple[dict[str, str], ...] = ()
-    """Earlier turns (``followup``)."""
-    gold: tuple[Gold, ...] = ()
-    """Relevant sources; a source matching any entry is relevant."""
-    expect_keywords: tuple[str, ...] = ()
-    """Words the answer must contain (case-insensitive)."""
-    expect_declined: bool = False
-    """True when the assistant should decline."""
-
-
-def load_questions(path: Path) -> list[Question]:
-    """Questions from a YAML file in the documented schema."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise EvalError(f"Cannot read the question file {path}: {err}") from None
-    entries = data.get("questions") if isinstance(data, dict) else None
-    if not isinstance(entries, list) or not entries:
-        raise EvalError(f"{path} has no 'questions' list.")
-    out: list[Question] = []
-    seen: set[str] = set()
-    for i, entry in enumerate(entries):
-        where = f"{path.name} entry {i + 1}"
-        if not isinstance(entry, dict) or not entry.get("question") or not entry.get("id"):
-            raise EvalError(f"{where}: needs at least 'id' and 'question'.")
-        kind = entry.get("kind", "factual")
-        if kind not in KINDS:
-            raise EvalError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}.")
-        if entry["id"] in seen:
-            raise EvalError(f"{where}: duplicate id {entry['id']!r}.")
-        seen.add(entry["id"])
-        try:
-            gold = tuple(Gold(**g) for g in entry.get("gold") or [])
-            history = tuple(
-                {"role": str(h["role"]), "content": str(h["content"])}
-                for h in entry.get("history") or []
-            )
-        except (TypeError, KeyError) as err:
-            raise EvalError(f"{where}: bad 'gold' or 'history' ({err}).") from None
-        out.append(
-            Question(
-                id=str(entry["id"]),
-                kind=kind,
-                question=str(entry["question"]),
-                history=history,
-                gold=gold,
-                expect_keywords=tuple(str(k) for k in entry.get("expect_keywords") or []),
-                expect_declined=bool(entry.get("expect_declined", kind == "out_of_scope")),
-            )
-        )
-    return out
 
 
 @dataclass(frozen=True)

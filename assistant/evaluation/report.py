@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from assistant.evaluation.metrics import EvalError
+from assistant.errors import EvalError
 
 #: Metrics shown in the tables, in order, with how to print them.
 SHOWN = [

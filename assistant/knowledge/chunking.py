@@ -12,93 +12,20 @@ where a chunk becomes a LangChain ``Document`` for the index, and
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from langchain_core.documents import Document as LCDocument
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant.knowledge.corpus import Document
 from assistant.knowledge.roadmap import Roadmap, parse_roadmap
 from assistant.knowledge.sections import Section, github_anchor, split_markdown, split_rst
+from assistant.records import PATH_SEPARATOR, Chunk
 
 #: Chosen with benchmarks/chunk_sweep.py (roadmap + mirror, real MiniLM): 400/50 to 1200/150
 #: all gave hit@1 0.812 / hit@3 0.938 on the labelled questions, so the size with the fewest
 #: chunks and the fastest ingest won. Folding small page sections then took 757 chunks to 538.
 DEFAULT_CHUNK_SIZE = 1200
 DEFAULT_CHUNK_OVERLAP = 100
-PATH_SEPARATOR = " › "
 _STEP = re.compile(r"^Step\s+(\d+)\s*:")
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """A piece of a document small enough to embed, with where it came from."""
-
-    source_id: str
-    """Id of the source document."""
-    title: str
-    """The document's title."""
-    kind: str
-    """``roadmap`` or ``page``."""
-    url: str
-    """Link to the exact place: the step anchor for roadmap steps, else the page."""
-    section: str
-    """Heading path joined with `` › `` (empty for text before the first heading)."""
-    step: int | None
-    """Roadmap step number when the chunk is inside a step."""
-    start: int
-    """Offset of the chunk's first character in the document text."""
-    end: int
-    """Offset just past its last character."""
-    text: str
-    """The chunk's own text, ``document.text[start:end]``."""
-    topic_ids: tuple[str, ...] = ()
-    """Roadmap topic ids mentioned in this chunk (``step-8/core-concepts``)."""
-    fetched: str = ""
-    """Date the page was downloaded (pages fetched from the web only)."""
-
-    @property
-    def context(self) -> str:
-        """The heading line embedded with the text, so that headings count for search."""
-        return f"{self.title}{PATH_SEPARATOR}{self.section}" if self.section else self.title
-
-    def to_document(self) -> LCDocument:
-        """The LangChain document stored in the index (heading line + text)."""
-        meta: dict[str, str | int] = {
-            "source_id": self.source_id,
-            "title": self.title,
-            "kind": self.kind,
-            "url": self.url,
-            "section": self.section,
-            "start": self.start,
-            "end": self.end,
-            "topic_ids": ",".join(self.topic_ids),
-        }
-        if self.step is not None:
-            meta["step"] = self.step
-        if self.fetched:
-            meta["fetched"] = self.fetched
-        return LCDocument(page_content=f"{self.context}\n{self.text}", metadata=meta)
-
-    @classmethod
-    def from_metadata(cls, content: str, meta: dict[str, object]) -> Chunk:
-        """Rebuild a chunk from what the index stores (inverse of ``to_document``)."""
-        _, _, text = content.partition("\n")
-        step = meta.get("step")
-        topics = str(meta.get("topic_ids") or "")
-        return cls(
-            source_id=str(meta.get("source_id", "")),
-            title=str(meta.get("title", "")),
-            kind=str(meta.get("kind", "page")),
-            url=str(meta.get("url", "")),
-            section=str(meta.get("section", "")),
-            step=int(step) if isinstance(step, (int, float)) else None,
-            start=int(meta.get("start", 0)),  # type: ignore[call-overload]
-            end=int(meta.get("end", 0)),  # type: ignore[call-overload]
-            text=text,
-            topic_ids=tuple(t for t in topics.split(",") if t),
-            fetched=str(meta.get("fetched") or ""),
-        )
 
 
 def split_sections(doc: Document) -> list[Section]:

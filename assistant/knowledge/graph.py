@@ -18,15 +18,11 @@ from typing import Any
 
 import yaml
 
-from assistant.errors import CorpusError
+from assistant.errors import GraphError
 from assistant.knowledge.roadmap import Roadmap
 
 GRAPH_VERSION = 1
 GRAPH_FILE = "roadmap-graph.yaml"
-
-
-class GraphError(CorpusError):
-    """The roadmap graph file is missing, malformed or inconsistent with the roadmap."""
 
 
 @dataclass(frozen=True)
@@ -143,21 +139,6 @@ def build_graph(data: Any, roadmap: Roadmap, where: str = GRAPH_FILE) -> Roadmap
     pairs = [(e.before, e.after) for e in edges] + [(o, a.after) for a in any_of for o in a.options]
     _check_acyclic(steps, pairs)
     return RoadmapGraph(steps, tuple(edges), tuple(any_of), goals)
-
-
-def load_roadmap(corpus_dir: Path) -> Roadmap:
-    """The AI Engineer roadmap parsed from the corpus folder (``CorpusError`` if unreadable)."""
-    from assistant.knowledge.corpus import load_corpus_sources, load_document
-    from assistant.knowledge.roadmap import parse_roadmap
-
-    roadmaps = [s for s in load_corpus_sources(corpus_dir) if s.kind == "roadmap"]
-    if len(roadmaps) != 1:
-        raise GraphError(f"{corpus_dir}/sources.toml must list exactly one roadmap.")
-    try:
-        document = load_document(roadmaps[0])
-    except (OSError, ValueError) as err:
-        raise GraphError(f"Cannot read the roadmap: {err}") from None
-    return parse_roadmap(document.text, roadmaps[0].url)
 
 
 def load_graph(corpus_dir: Path, roadmap: Roadmap) -> RoadmapGraph:

@@ -28,16 +28,12 @@ from langchain_core.documents import Document as LCDocument
 from langchain_core.indexing import index
 from tqdm import tqdm
 
-from assistant.knowledge.chunking import (
-    DEFAULT_CHUNK_OVERLAP,
-    DEFAULT_CHUNK_SIZE,
-    Chunk,
-    chunk_document,
-)
+from assistant.knowledge.chunking import DEFAULT_CHUNK_OVERLAP, DEFAULT_CHUNK_SIZE, chunk_document
 from assistant.knowledge.corpus import SkippedEntry, gather_sources, load_document
 from assistant.knowledge.embeddings import Embedder
-from assistant.knowledge.fetch.pages import PageCache
+from assistant.knowledge.fetch.cache import PageCache
 from assistant.knowledge.store import SCHEMA_VERSION, Generation, IndexManifest, IndexStore
+from assistant.records import Chunk
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)

@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from assistant.errors import GraphError
+from assistant.knowledge.corpus import load_corpus_sources, load_document
 from assistant.knowledge.sections import Section, clean_heading, github_anchor, split_markdown
+from assistant.records import step_id
 
 _STEP = re.compile(r"^Step\s+(\d+)\s*:\s*(.+)$")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
@@ -179,7 +183,7 @@ def _tools_from_topics(topics: tuple[Topic, ...]) -> tuple[str, ...]:
 
 
 def _parse_step(number: int, heading: str, subsections: list[Section]) -> Step:
-    step_id = f"step-{number}"
+    sid = step_id(number)
     why: tuple[str, ...] = ()
     topics: tuple[Topic, ...] = ()
     tools: tuple[str, ...] = ()
@@ -191,7 +195,7 @@ def _parse_step(number: int, heading: str, subsections: list[Section]) -> Step:
         if name.startswith("why"):
             why = tuple(strip_markup(t) for _, t in _bullets(sec.body))
         elif name.startswith("what to learn"):
-            topics = _topics(step_id, sec.body)
+            topics = _topics(sid, sec.body)
         elif "tools" in name or "frameworks" in name:
             tools = tuple(strip_markup(t) for _, t in _bullets(sec.body))
         elif name.startswith("resources"):
@@ -205,7 +209,7 @@ def _parse_step(number: int, heading: str, subsections: list[Section]) -> Step:
     m = _STEP.match(heading)
     title = m.group(2).strip() if m else heading
     return Step(
-        step_id,
+        sid,
         number,
         title,
         heading,
@@ -263,3 +267,15 @@ def parse_roadmap(text: str, url: str) -> Roadmap:
         steps=tuple(steps),
         final_workflow=workflow,
     )
+
+
+def load_roadmap(corpus_dir: Path) -> Roadmap:
+    """The AI Engineer roadmap parsed from the corpus folder (``CorpusError`` if unreadable)."""
+    roadmaps = [s for s in load_corpus_sources(corpus_dir) if s.kind == "roadmap"]
+    if len(roadmaps) != 1:
+        raise GraphError(f"{corpus_dir}/sources.toml must list exactly one roadmap.")
+    try:
+        document = load_document(roadmaps[0])
+    except (OSError, ValueError) as err:
+        raise GraphError(f"Cannot read the roadmap: {err}") from None
+    return parse_roadmap(document.text, roadmaps[0].url)

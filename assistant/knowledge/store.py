@@ -242,7 +242,8 @@ class IndexStore:
     def _sweep_staging(self) -> None:
         """Remove staging folders left by builds that were killed."""
         for folder in self.root.glob(".staging-*"):
-            pid = int(folder.name.split("-")[1]) if folder.name.split("-")[1].isdigit() else 0
+            pid_text = folder.name.removeprefix(".staging-").partition("-")[0]
+            pid = int(pid_text) if pid_text.isdigit() else 0
             if pid != os.getpid() and not _alive(pid):
                 shutil.rmtree(folder, ignore_errors=True)
         if self.server:

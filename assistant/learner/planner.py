@@ -19,10 +19,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assistant.answering.citations import Source
 from assistant.knowledge.graph import RoadmapGraph
 from assistant.knowledge.roadmap import Resource, Roadmap, Step
 from assistant.learner.profile import GOAL_NAMES, Profile
+from assistant.records import Source, step_number
 
 #: Most steps suggested at once.
 MAX_STEPS = 3
@@ -135,10 +135,10 @@ def _plan_step(
 ) -> PlanStep:
     why = []
     for edge in graph.requires(step.id):
-        before = roadmap.step(int(edge.before.split("-")[1])).heading
+        before = roadmap.step(step_number(edge.before)).heading
         why.append(f"You have done {before}. {edge.why}")
     for group in graph.requires_any(step.id):
-        finished = [roadmap.step(int(s.split("-")[1])).heading for s in group.options if s in done]
+        finished = [roadmap.step(step_number(s)).heading for s in group.options if s in done]
         why.append(f"You have done {', '.join(finished)}. {group.why}")
     if not why:
         why.append("It is where the roadmap starts; it needs nothing before it.")
@@ -191,7 +191,7 @@ def plan_next_steps(
     chosen = [s for s in unlocked if s in path] or unlocked
     steps = []
     for n, step_id in enumerate(chosen[:MAX_STEPS], 1):
-        step = roadmap.step(int(step_id.split("-")[1]))
+        step = roadmap.step(step_number(step_id))
         steps.append(
             _plan_step(step, profile, roadmap, graph, done, step_id in path, pages or {}, n)
         )
@@ -210,7 +210,7 @@ def phrasing_problem(phrased: str, plan: Plan, computed: str) -> str | None:
     """
     positions = []
     for step in plan.steps:
-        number = step.step_id.split("-")[1]
+        number = step_number(step.step_id)
         found = re.search(rf"\bStep {number}\b", phrased)
         if found is None:
             return f"it left out Step {number}"

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from assistant.errors import AssistantError
+from assistant.errors import ProfileCorruptError, ProfileError
 
 PROFILE_VERSION = 1
 LEVELS = ("not started", "learning", "done")
@@ -39,14 +39,6 @@ GOAL_NAMES = {
 BACKGROUNDS = ("other", "software engineer", "data scientist", "robotics enthusiast")
 DEFAULT_HOURS = 6.0
 _ITEM = re.compile(r"^step-\d+(/[a-z0-9-]+)?$")
-
-
-class ProfileError(AssistantError, ValueError):
-    """A profile (or its JSON) does not follow the schema."""
-
-
-class ProfileCorruptError(ProfileError):
-    """A stored profile could not be read; it was kept aside, not overwritten."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from assistant.learner.profile import Profile
+from assistant.records import step_id
 
 #: Phrases that name a whole step (a learner who knows them has done the step).
 STEP_TERMS: dict[str, tuple[str, ...]] = {
@@ -200,7 +201,7 @@ def _items_in(text: str) -> tuple[dict[str, str], list[str]]:
         first, last = int(m.group(1)), int(m.group(2) or m.group(1))
         for n in range(min(first, last), max(first, last) + 1):
             if n != 10:
-                found[f"step-{n}"] = m.group(0)
+                found[step_id(n)] = m.group(0)
     for topic, terms in TOPIC_TERMS.items():
         for term in terms:
             if _find(text, (term,)):

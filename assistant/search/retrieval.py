@@ -19,9 +19,9 @@ import bm25s
 import numpy as np
 
 from assistant.errors import EmptyQueryError
-from assistant.knowledge.chunking import PATH_SEPARATOR, Chunk
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.store import Generation
+from assistant.records import PATH_SEPARATOR, Chunk, Hit
 
 #: Reciprocal-rank-fusion constant (the usual 60).
 RRF_K = 60
@@ -65,20 +65,6 @@ KEYWORD_SYNONYMS = {
 #: Acronyms spelled out for the dense query too: MiniLM knows "reinforcement learning"
 #: far better than "RL".
 DENSE_ACRONYMS = ("rl", "nlp", "cv", "ml", "dl", "genai", "llm", "llms")
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One retrieved chunk with its scores."""
-
-    chunk: Chunk
-    """The chunk and its provenance."""
-    score: float
-    """Fused score (higher is better); comparable within one query only."""
-    similarity: float
-    """Cosine similarity between query and chunk (0 when dense search missed it)."""
-    keyword: float
-    """BM25 score (0 when keyword search missed it)."""
 
 
 @dataclass(frozen=True)

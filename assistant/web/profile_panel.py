@@ -26,6 +26,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.answering.assistant import Assistant
+from assistant.errors import ProfileCorruptError, ProfileError
 from assistant.knowledge.graph import RoadmapGraph, load_graph
 from assistant.knowledge.roadmap import Roadmap
 from assistant.learner.planner import Plan, describe_plan, plan_next_steps
@@ -35,10 +36,9 @@ from assistant.learner.profile import (
     GOAL_NAMES,
     LEVELS,
     Profile,
-    ProfileCorruptError,
-    ProfileError,
     ProfileStore,
 )
+from assistant.records import step_number
 from assistant.settings import Settings
 from assistant.web.progress_picture import progress_svg
 from assistant.web.render import escape_answer, link_citations
@@ -104,7 +104,7 @@ class ProfilePanel:
 
     def plan_markdown(self, profile: Profile, plan: Plan) -> str:
         """The summary line and the plan, ``[n]`` linked to the cited roadmap sections."""
-        numbers = sorted(int(s.split("-")[1]) for s in plan.done)
+        numbers = sorted(step_number(s) for s in plan.done)
         goal = _capital(GOAL_NAMES[profile.goal])
         summary = f"**Goal:** {goal} · **{profile.hours_per_week:g} h/week** · **Done:** " + (
             ", ".join(f"Step {n}" for n in numbers) if numbers else "nothing yet"

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from assistant.answering.assistant import Answer, Status
-from assistant.answering.citations import Source
+from assistant.records import Source
 
 _UNLINKED_MARKER = re.compile(r"\[(\d{1,3})\](?!\()")
 _MD_LINK_TEXT = re.compile(r"([\[\]\\`*_])")

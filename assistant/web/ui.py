@@ -25,8 +25,7 @@ import gradio as gr
 
 from assistant.answering.assistant import Answer, Assistant
 from assistant.errors import AssistantError
-from assistant.knowledge.graph import load_roadmap
-from assistant.knowledge.roadmap import Roadmap
+from assistant.knowledge.roadmap import Roadmap, load_roadmap
 from assistant.settings import Settings
 from assistant.web.conversations import Store
 from assistant.web.profile_panel import PROFILE_KEY, ProfilePanel, valid_profile_id
