@@ -32,6 +32,7 @@ lint: install
 	$(VENV)/bin/ruff check assistant tests benchmarks app.py
 	$(VENV)/bin/ruff format --check assistant tests benchmarks app.py
 	$(VENV)/bin/mypy assistant
+	$(VENV)/bin/lint-imports --no-cache
 
 test: install lint chromium
 	$(PY) -m pytest -q -p no:cacheprovider

@@ -1,8 +1,12 @@
 """Roadmap Assistant: cited answers about the AI Engineer Roadmap 2025/26.
 
-``from assistant import Assistant`` is the public entry point (see
-``answering/assistant.py``). Imports are lazy so that ``assistant.settings`` and the CLI
-start without loading the embedding and vector-store libraries.
+``from assistant import Assistant, Answer, Source`` is the public entry point
+(``answering/assistant.py`` and ``records.py``). The subpackages are layered,
+each importing only those below it: cli > web > evaluation > answering >
+learner > search > knowledge > settings/errors/records/text (checked by
+import-linter in ``make lint``). This file does no work: imports are lazy so
+that ``assistant.settings`` and the CLI start without loading the embedding
+and vector-store libraries.
 """
 
 from __future__ import annotations
