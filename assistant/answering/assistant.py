@@ -27,14 +27,16 @@ from assistant.answering.prompt import (
     build_plan_prompt,
 )
 from assistant.answering.question import clean_question, small_talk
-from assistant.errors import BackendUnavailable, ProfileCorruptError
+from assistant.errors import BackendUnavailable, CorpusError, ProfileCorruptError
 from assistant.knowledge.embeddings import Embedder, SentenceEmbedder
 from assistant.knowledge.graph import RoadmapGraph, load_graph
 from assistant.knowledge.roadmap import Roadmap, load_roadmap
+from assistant.knowledge.vocabulary import Vocabulary
 from assistant.learner.planner import Plan, describe_plan, phrasing_problem, plan_next_steps
-from assistant.learner.profile import GOAL_NAMES, Profile, ProfileStore
-from assistant.learner.reader import LearnerUpdate, apply_update, read_learner, wants_plan
-from assistant.records import Source, step_number
+from assistant.learner.profile import Profile, ProfileStore
+from assistant.learner.reader import LearnerReader, apply_statement
+from assistant.learner.statement import LearnerStatement
+from assistant.records import Source
 from assistant.search.retrieval import SOFT_RELEVANCE_THRESHOLD, HybridRetriever, Retrieval
 from assistant.settings import Settings
 
@@ -143,6 +145,8 @@ class Assistant:
         self.embedder = embedder
         self._step_titles = retriever.step_titles
         self._planning: tuple[Roadmap, RoadmapGraph] | None = None
+        self._vocabulary: Vocabulary | None = None
+        self._reader: LearnerReader | None = None
         self._profiles: ProfileStore | None = None
 
     @classmethod
@@ -173,13 +177,41 @@ class Assistant:
             self._profiles = ProfileStore(self.settings.profiles_path)
         return self._profiles
 
-    def plan(self, profile: Profile) -> Plan:
-        """The next 1–3 roadmap steps for ``profile``, with reasons and citations."""
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The roadmap's vocabulary (steps, topics, tools, goals), read once."""
         if self._planning is None:
             roadmap = load_roadmap(self.settings.corpus_dir)
             self._planning = roadmap, load_graph(self.settings.corpus_dir, roadmap)
-        roadmap, graph = self._planning
-        return plan_next_steps(profile, roadmap, graph, self.retriever.page_titles)
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary(*self._planning)
+        return self._vocabulary
+
+    @property
+    def reader(self) -> LearnerReader:
+        """The offline reader of learner messages (goals by meaning with this embedder)."""
+        if self._reader is None:
+            self._reader = LearnerReader(self.vocabulary, self.embedder)
+        return self._reader
+
+    def read(self, message: str) -> LearnerStatement:
+        """What ``message`` says about the learner, and what it asks.
+
+        A corpus without a roadmap graph has no planner: every message is then a question.
+        """
+        try:
+            reader = self.reader
+        except CorpusError as err:
+            log.info("no learner reading without the roadmap graph: %s", err)
+            return LearnerStatement()
+        return reader.read(message)
+
+    def plan(self, profile: Profile) -> Plan:
+        """The next 1–3 roadmap steps for ``profile``, with reasons and citations."""
+        vocabulary = self.vocabulary
+        return plan_next_steps(
+            profile, vocabulary.roadmap, vocabulary.graph, self.retriever.page_titles
+        )
 
     def ask(
         self,
@@ -229,34 +261,42 @@ class Assistant:
             seconds = _since(started)
             yield Answer(question, reply, [], mode, False, notes=tuple(notes), seconds=seconds)
             return
-        update = read_learner(question)
-        if wants_plan(question, update):
+        statement = self.read(question)
+        if statement.route == "plan":
             planned = yield from self._plan_answer(
-                question, history, update, profile_id, backend, notes
+                question, history, statement, profile_id, backend, notes
             )
             yield _timed(planned, started)
             return
+        answer = yield from self._answer_question(question, history, backend, mode, notes)
+        if statement.route == "both":  # answered; the facts are kept and the plan offered
+            profile = self._learner_profile(history, statement, profile_id, notes)
+            offer = "\n\n" + plan_offer(self.vocabulary, profile, statement, self.plan(profile))
+            yield offer
+            extra = {**answer.extra, "statement": statement, "profile": profile}
+            answer = replace(answer, text=answer.text + offer, extra=extra)
+        yield _timed(answer, started)
+
+    def _answer_question(
+        self,
+        question: str,
+        history: list[Message],
+        backend: Backend | None,
+        mode: str,
+        notes: list[str],
+    ) -> Generator[str, None, Answer]:
+        """A roadmap question answered from retrieval: generated, offline, or declined."""
         standalone = self._standalone(question, history, backend)
         retrieval = self.retriever.retrieve(standalone.query, k=self.k)
         if not self._in_scope(retrieval, standalone.query):
             text = _with_notes(DECLINE_TEXT, notes)
             yield text
-            yield Answer(
-                question,
-                text,
-                [],
-                mode,
-                declined=True,
-                query=standalone.query,
-                notes=tuple(notes),
-                seconds=_since(started),
+            return Answer(
+                question, text, [], mode, declined=True, query=standalone.query, notes=tuple(notes)
             )
-            return
         if backend is not None:
             try:
-                answer = yield from self._generate(question, standalone, retrieval, backend, notes)
-                yield _timed(answer, started)
-                return
+                return (yield from self._generate(question, standalone, retrieval, backend, notes))
             except BackendUnavailable as err:
                 reason = f"{err} Switched to the offline mode for this answer."
                 notes.append(reason)
@@ -269,17 +309,16 @@ class Assistant:
             reason = self.backend.unavailable_reason()
             offline = self._compose_offline(question, standalone, retrieval, notes, reason)
         yield from offline.text.splitlines(keepends=True)
-        yield _timed(offline, started)
+        return offline
 
-    def _plan_answer(
+    def _learner_profile(
         self,
-        question: str,
         history: list[Message],
-        update: LearnerUpdate,
+        statement: LearnerStatement,
         profile_id: str | None,
-        backend: Backend | None,
         notes: list[str],
-    ) -> Generator[str, None, Answer]:
+    ) -> Profile:
+        """The learner's profile with this message merged in (saved when ``profile_id``)."""
         profile = Profile(profile_id or "session")
         if profile_id:  # earlier turns were merged when they were said; the panel may differ
             try:
@@ -289,12 +328,24 @@ class Assistant:
         else:  # no saved profile: the conversation so far describes the learner
             for turn in history:
                 if turn.role == "user":
-                    profile = apply_update(profile, read_learner(turn.content))
-        profile = apply_update(profile, update)
+                    profile = apply_statement(profile, self.read(turn.content))
+        profile = apply_statement(profile, statement)
         if profile_id:
             self.profiles.put(profile)
+        return profile
+
+    def _plan_answer(
+        self,
+        question: str,
+        history: list[Message],
+        statement: LearnerStatement,
+        profile_id: str | None,
+        backend: Backend | None,
+        notes: list[str],
+    ) -> Generator[str, None, Answer]:
+        profile = self._learner_profile(history, statement, profile_id, notes)
         plan = self.plan(profile)
-        head = understood(profile, update)
+        head = understood(self.vocabulary, profile, statement)
         computed = describe_plan(plan, "")
         body, mode = computed, OFFLINE
         if backend is not None and plan.steps:
@@ -312,7 +363,7 @@ class Assistant:
             False,
             query=question,
             notes=tuple(notes),
-            extra={"plan": plan, "profile": profile},
+            extra={"plan": plan, "profile": profile, "statement": statement},
         )
 
     def _phrase_plan(
@@ -423,25 +474,58 @@ class Assistant:
         )
 
 
-def understood(profile: Profile, update: LearnerUpdate) -> str:
-    """The "I understood: …" line that shows the learner what was read from their message."""
+def understood(vocabulary: Vocabulary, profile: Profile, statement: LearnerStatement) -> str:
+    """What was read from the message, in the roadmap's words, for the learner to check.
+
+    Steps and topics are named by title, negatives as "not yet: …", and a step counted as
+    done from working-level use says why, so a wrong reading is easy to spot and correct.
+    """
+    said = [i for i in statement.items if not i.inferred]
     parts = []
-    if update.beginner and not profile.progress:
+
+    def named(polarity: str) -> str:
+        return ", ".join(
+            dict.fromkeys(vocabulary.title(i.id) for i in said if i.polarity == polarity)
+        )
+
+    if (statement.beginner or not profile.progress) and not said:
         parts.append("you are starting from the beginning")
-    if update.known_terms:
-        parts.append("you know " + ", ".join(update.known_terms))
-    learning = [k for k, v in update.levels.items() if v == "learning"]
-    if learning:
-        parts.append("you are learning " + ", ".join(learning))
-    done = sorted(profile.done_steps(), key=step_number)
-    if done:
-        parts.append("done so far: " + ", ".join(d.replace("step-", "Step ") for d in done))
-    if profile.goal != "general":
-        parts.append("goal: " + GOAL_NAMES[profile.goal])
-    if update.background:
-        parts.append("background: " + update.background)
+    for polarity, label in (("done", "done"), ("learning", "learning"), ("not_known", "not yet")):
+        if text := named(polarity):
+            parts.append(f"{label}: {text}")
+    if profile.goal != "general" or statement.goal == "general":
+        parts.append("goal: " + vocabulary.goal(profile.goal).name)
+    if statement.background:
+        parts.append("background: " + statement.background)
     parts.append(f"{profile.hours_per_week:g} h/week")
-    return "I understood: " + "; ".join(parts) + ". (Tell me more and I will update it.)"
+    line = "I understood: " + "; ".join(parts) + "."
+    for item in statement.items:
+        if item.inferred:
+            line += (
+                f" I counted {vocabulary.title(item.id)} as done because you use "
+                f"{item.words.capitalize()} at a working level."
+            )
+    if not profile.progress and not said and not statement.beginner:
+        steps = " · ".join(vocabulary.title(s) for s in vocabulary.step_ids)
+        line += (
+            ' Tell me what you already know (for example "I know Python and statistics"), or '
+            f"tick it in the panel: {steps}. Until then, here is the plan for a beginner."
+        )
+    else:
+        line += ' (Wrong? Say so, e.g. "no, I don\'t know deep learning", or untick it.)'
+    return line
+
+
+def plan_offer(
+    vocabulary: Vocabulary, profile: Profile, statement: LearnerStatement, plan: Plan
+) -> str:
+    """The one line after an answer to a message that also described the learner."""
+    head = understood(vocabulary, profile, statement).split(" (Wrong?")[0]
+    head = head.replace("I understood: ", "I also noted: ", 1)
+    if not plan.steps:
+        return head
+    first = plan.steps[0].title
+    return f'{head} Your next step would be {first}: ask "what next?" for the whole plan.'
 
 
 def _since(started: float) -> float:

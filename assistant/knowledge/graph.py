@@ -12,7 +12,7 @@ topics, resources) is not done here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,18 @@ class AnyOf:
 
 
 @dataclass(frozen=True)
+class GoalDetails:
+    """How a goal track is named."""
+
+    name: str
+    """Shown to learners ("computer vision")."""
+    project: str
+    """The word that starts its Step 11 project idea ("Computer Vision"); empty for none."""
+    words: tuple[str, ...]
+    """Words that name the goal (lower case)."""
+
+
+@dataclass(frozen=True)
 class RoadmapGraph:
     """Steps in roadmap order with their prerequisites and the goal tracks."""
 
@@ -61,6 +73,18 @@ class RoadmapGraph:
     """Any-of prerequisites."""
     goals: Mapping[str, tuple[str, ...]]
     """Goal track name → the steps it leads to."""
+    goal_details: Mapping[str, GoalDetails] = field(default_factory=dict)
+    """Goal track name → how it is named and the words that name it."""
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Step or topic id → learners' words for it that the roadmap does not spell out."""
+    backgrounds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Background (the roadmap's audiences) → words that name it."""
+    search_synonyms: Mapping[str, str] = field(default_factory=dict)
+    """Abbreviation → words added to keyword search."""
+    dense_acronyms: tuple[str, ...] = ()
+    """Abbreviations spelled out for the dense query too."""
+    core_topics: Mapping[str, str] = field(default_factory=dict)
+    """Step id → the topic whose working-level use counts as the whole step."""
 
     def requires(self, step: str) -> tuple[Edge, ...]:
         """The all-of prerequisites of ``step``."""
@@ -136,9 +160,56 @@ def build_graph(data: Any, roadmap: Roadmap, where: str = GRAPH_FILE) -> Roadmap
     goals: dict[str, tuple[str, ...]] = {}
     for name, targets in (data.get("goals") or {}).items():
         goals[str(name)] = tuple(check(t, f"goal {name!r}") for t in targets or [])
+    details = _goal_details(data, where)
+    if details and set(goals) != set(details):
+        raise GraphError(f"{where}: 'goal_details' must name exactly the goals in 'goals'.")
+    items = known | {t.id for s in roadmap.steps for t in s.topics}
+    aliases = _words_by_key(data, "aliases", where)
+    for item in aliases:
+        if item not in items:
+            raise GraphError(f"{where}: aliases name {item!r}, which is not a step or topic.")
+    core = {str(k): str(v) for k, v in (data.get("core_topics") or {}).items()}
+    for step_id, topic in core.items():
+        if step_id not in known or not topic.startswith(step_id + "/") or topic not in items:
+            raise GraphError(f"{where}: core_topics {step_id!r} must name one of its own topics.")
+    synonyms = data.get("search_synonyms") or {}
+    if not isinstance(synonyms, dict):
+        raise GraphError(f"{where}: 'search_synonyms' must map words to words.")
     pairs = [(e.before, e.after) for e in edges] + [(o, a.after) for a in any_of for o in a.options]
     _check_acyclic(steps, pairs)
-    return RoadmapGraph(steps, tuple(edges), tuple(any_of), goals)
+    return RoadmapGraph(
+        steps,
+        tuple(edges),
+        tuple(any_of),
+        goals,
+        details,
+        aliases,
+        _words_by_key(data, "backgrounds", where),
+        {str(k).lower(): str(v) for k, v in synonyms.items()},
+        tuple(str(w).lower() for w in data.get("dense_acronyms") or []),
+        core,
+    )
+
+
+def _words_by_key(data: dict[str, Any], key: str, where: str) -> dict[str, tuple[str, ...]]:
+    """``key: {name: [word, …]}`` as lower-case tuples."""
+    raw = data.get(key) or {}
+    if not isinstance(raw, dict) or not all(isinstance(v, list) for v in raw.values()):
+        raise GraphError(f"{where}: '{key}' must map names to lists of words.")
+    return {str(k): tuple(str(w).lower() for w in v) for k, v in raw.items()}
+
+
+def _goal_details(data: dict[str, Any], where: str) -> dict[str, GoalDetails]:
+    raw = data.get("goal_details") or {}
+    if not isinstance(raw, dict):
+        raise GraphError(f"{where}: 'goal_details' must map goals to name, project and words.")
+    out = {}
+    for goal, entry in raw.items():
+        if not isinstance(entry, dict) or not entry.get("name"):
+            raise GraphError(f"{where}: goal_details {goal!r} needs a 'name'.")
+        words = tuple(str(w).lower() for w in entry.get("words") or [])
+        out[str(goal)] = GoalDetails(str(entry["name"]), str(entry.get("project") or ""), words)
+    return out
 
 
 def load_graph(corpus_dir: Path, roadmap: Roadmap) -> RoadmapGraph:

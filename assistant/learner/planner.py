@@ -80,8 +80,12 @@ def satisfied_steps(profile: Profile, roadmap: Roadmap, graph: RoadmapGraph) -> 
     """Steps marked done, or whose required topics are all done, and everything they need.
 
     Optional topics ("Additional Languages (Optional)") are not required; a learner who
-    finished Step 4 has, by the roadmap's order, finished Steps 1–3 as well.
+    finished Step 4 has, by the roadmap's order, finished Steps 1–3 as well, except a step
+    the learner said they do not know (stored as ``not started``, or one of its topics).
     """
+    denied = {
+        item.partition("/")[0] for item, level in profile.progress.items() if level == "not started"
+    }
     done = set(profile.done_steps())
     for step in roadmap.steps:
         required = [t for t in step.topics if "optional" not in t.id]
@@ -90,10 +94,10 @@ def satisfied_steps(profile: Profile, roadmap: Roadmap, graph: RoadmapGraph) -> 
     todo = list(done)
     while todo:
         for edge in graph.requires(todo.pop()):
-            if edge.before not in done:
+            if edge.before not in done and edge.before not in denied:
                 done.add(edge.before)
                 todo.append(edge.before)
-    return done
+    return done - (denied - profile.done_steps())
 
 
 def goal_path(graph: RoadmapGraph, goal: str) -> set[str]:
