@@ -196,10 +196,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
         AssistantAnswerer,
         BaselineAnswerer,
     )
+    from assistant.evaluation.learners import learner_table, plan_first_step, run_learner_eval
     from assistant.evaluation.metrics import failures, result_dicts, run_eval, summarise
     from assistant.evaluation.questions import load_questions
     from assistant.evaluation.report import check_thresholds, deltas, load_report, write_report
+    from assistant.learner.reader import apply_statement
 
+    if args.learners:
+        return _learner_eval_only(args)
     questions = load_questions(Path(args.questions))
     earlier = load_report(Path(args.against)) if args.against else None
     settings = _settings(args).with_(backend="offline" if args.backend == "offline" else "auto")
@@ -235,6 +239,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         }
     if earlier is not None:
         report["against"] = {"report": str(args.against), "deltas": deltas(report, earlier)}
+    learners = run_learner_eval(EVAL_DIR, bot.read, plan_first_step(bot.plan, apply_statement))
+    report["learners"] = learners
     problems = check_thresholds(summary, Path(args.gate)) if args.gate else []
     if args.gate:
         report["gate"] = {"thresholds": str(args.gate), "problems": problems}
@@ -248,10 +254,35 @@ def cmd_eval(args: argparse.Namespace) -> int:
         f"false declines {overall['false_decline_rate']:.3f}, "
         f"p50 {overall['latency_p50_ms']:.1f} ms"
     )
+    print("\n".join(learner_table(learners)))
+    for problem in learners["problems"]:
+        print(f"learner gate (held-out, not yet enforced by --gate): {problem}")
     print(f"Report: {folder / 'report.md'}")
     for problem in problems:
         print(f"gate failed: {problem}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def _learner_eval_only(args: argparse.Namespace) -> int:
+    """``eval --learners``: the learner messages only (no index needed), held-out gated."""
+    from assistant.evaluation.learners import learner_table, plan_first_step, run_learner_eval
+    from assistant.knowledge.embeddings import SentenceEmbedder
+    from assistant.knowledge.graph import load_graph
+    from assistant.knowledge.roadmap import load_roadmap
+    from assistant.knowledge.vocabulary import Vocabulary
+    from assistant.learner.planner import plan_next_steps
+    from assistant.learner.reader import LearnerReader, apply_statement
+
+    settings = _settings(args)
+    roadmap = load_roadmap(settings.corpus_dir)
+    graph = load_graph(settings.corpus_dir, roadmap)
+    reader = LearnerReader(Vocabulary(roadmap, graph), SentenceEmbedder(settings))
+    first = plan_first_step(lambda p: plan_next_steps(p, roadmap, graph), apply_statement)
+    report = run_learner_eval(EVAL_DIR, reader.read, first)
+    print("\n".join(learner_table(report)))
+    for problem in report["problems"]:
+        print(f"gate failed: {problem}", file=sys.stderr)
+    return 1 if report["problems"] else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -334,6 +365,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--against", metavar="REPORT.json", help="show changes since that report")
     p.add_argument("--gate", metavar="THRESHOLDS.yaml", help="exit 1 if a metric misses it")
     p.add_argument("--mirror", metavar="DIR", help="folder of mirrored linked pages")
+    p.add_argument(
+        "--learners",
+        action="store_true",
+        help="only the learner messages (dev and held-out), gated on held-out; no index needed",
+    )
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("serve", help="the chat in your browser (http://127.0.0.1:7860)")

@@ -68,6 +68,10 @@ def test_every_edge_has_a_reason_and_goals_cover_the_tracks(roadmap: Roadmap) ->
             "cycle: step-1 → step-2 → step-1",
         ),
         ({"goals": {"nlp": ["step-12"]}}, "goal 'nlp' names 'step-12'"),
+        ({"aliases": {"step-4/nope": ["x"]}}, "aliases name 'step-4/nope'"),
+        ({"aliases": {"step-4": "dl"}}, "'aliases' must map names to lists"),
+        ({"goal_details": {"nlp": {"name": "NLP"}}}, "exactly the goals in 'goals'"),
+        ({"core_topics": {"step-1": "step-2/calculus"}}, "core_topics 'step-1'"),
     ],
 )
 def test_bad_graph_files_are_refused(roadmap: Roadmap, change: dict, message: str) -> None:

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import ProfileCorruptError, ProfileError
-from assistant.learner.profile import PROFILE_VERSION, Profile, ProfileStore
+from assistant.knowledge.graph import RoadmapGraph
+from assistant.learner.profile import PROFILE_VERSION, Choices, Profile, ProfileStore
 from assistant.settings import Settings
 
 
 @pytest.fixture
-def store(settings: Settings) -> ProfileStore:
-    return ProfileStore(settings.profiles_path)
+def store(settings: Settings, graph: RoadmapGraph) -> ProfileStore:
+    return ProfileStore(settings.profiles_path, Choices.of(graph))
 
 
 def test_round_trip_and_persistence_across_a_restart(store: ProfileStore) -> None:
@@ -86,6 +87,6 @@ def test_export_and_import(store: ProfileStore, tmp_path: Path) -> None:
         ({"version": PROFILE_VERSION, "id": "a", "hours_per_week": True}, "between 0 and 100"),
     ],
 )
-def test_schema_errors_say_what_is_wrong(data: object, message: str) -> None:
+def test_schema_errors_say_what_is_wrong(data: object, message: str, graph: RoadmapGraph) -> None:
     with pytest.raises(ProfileError, match=message):
-        Profile.from_json(data)
+        Profile.from_json(data, Choices.of(graph))

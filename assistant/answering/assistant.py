@@ -33,7 +33,7 @@ from assistant.knowledge.graph import RoadmapGraph, load_graph
 from assistant.knowledge.roadmap import Roadmap, load_roadmap
 from assistant.knowledge.vocabulary import Vocabulary
 from assistant.learner.planner import Plan, describe_plan, phrasing_problem, plan_next_steps
-from assistant.learner.profile import Profile, ProfileStore
+from assistant.learner.profile import DEFAULT_GOAL, Choices, Profile, ProfileStore
 from assistant.learner.reader import LearnerReader, apply_statement
 from assistant.learner.statement import LearnerStatement
 from assistant.records import Source
@@ -174,7 +174,11 @@ class Assistant:
     def profiles(self) -> ProfileStore:
         """Saved learner profiles (``ASSISTANT_HOME/profiles.sqlite3``)."""
         if self._profiles is None:
-            self._profiles = ProfileStore(self.settings.profiles_path)
+            try:
+                choices: Choices | None = Choices.of(self.vocabulary.graph)
+            except CorpusError:  # a corpus without a roadmap graph: names are only checked loosely
+                choices = None
+            self._profiles = ProfileStore(self.settings.profiles_path, choices)
         return self._profiles
 
     @property
@@ -268,7 +272,9 @@ class Assistant:
             )
             yield _timed(planned, started)
             return
-        answer = yield from self._answer_question(question, history, backend, mode, notes)
+        asked = self.reader.question_part(question) if statement.route == "both" else question
+        answer = yield from self._answer_question(asked, history, backend, mode, notes)
+        answer = replace(answer, question=question)
         if statement.route == "both":  # answered; the facts are kept and the plan offered
             profile = self._learner_profile(history, statement, profile_id, notes)
             offer = "\n\n" + plan_offer(self.vocabulary, profile, statement, self.plan(profile))
@@ -493,7 +499,7 @@ def understood(vocabulary: Vocabulary, profile: Profile, statement: LearnerState
     for polarity, label in (("done", "done"), ("learning", "learning"), ("not_known", "not yet")):
         if text := named(polarity):
             parts.append(f"{label}: {text}")
-    if profile.goal != "general" or statement.goal == "general":
+    if profile.goal != DEFAULT_GOAL or statement.goal == DEFAULT_GOAL:
         parts.append("goal: " + vocabulary.goal(profile.goal).name)
     if statement.background:
         parts.append("background: " + statement.background)

@@ -208,3 +208,44 @@ def plan_first_step(
         return made.steps[0].step_id if made.steps else None
 
     return first
+
+
+def run_learner_eval(
+    eval_dir: Path,
+    read: Callable[[str], LearnerStatement],
+    first_step: Callable[[LearnerStatement], str | None],
+) -> dict[str, Any]:
+    """Both splits scored side by side, the held-out gate applied, dev failures listed.
+
+    Held-out failures are counted, not listed: nobody should tune rules by reading them.
+    """
+    out: dict[str, Any] = {"gate": dict(LEARNER_GATE)}
+    for split in SPLITS:
+        cases = load_learner_cases(learner_file(eval_dir, split), split)
+        metrics, results = score_learners(cases, read, first_step)
+        out[split] = metrics
+        if split == "dev":
+            out["dev_failures"] = failures(results)
+        else:
+            out["heldout_wrong"] = len(failures(results))
+    out["problems"] = gate_problems(out["heldout"])
+    return out
+
+
+def learner_table(report: dict[str, Any]) -> list[str]:
+    """The Markdown table of a learner eval: dev beside held-out, and the gate."""
+    names = {
+        "messages": "messages",
+        "route": "route accuracy",
+        "done_f1": "done-set F1",
+        "negation_errors": "negation errors",
+        "goal": "goal accuracy",
+        "first_step": "first-step accuracy",
+    }
+    gate = report.get("gate", {})
+    lines = ["| metric | dev | held-out | gate (held-out) |", "|---|---|---|---|"]
+    for key, label in names.items():
+        bound = gate.get(key)
+        rule = "" if bound is None else (f"≤ {bound}" if key == "negation_errors" else f"≥ {bound}")
+        lines.append(f"| {label} | {report['dev'][key]} | {report['heldout'][key]} | {rule} |")
+    return lines

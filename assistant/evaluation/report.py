@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from assistant.errors import EvalError
+from assistant.evaluation.learners import learner_table
 
 #: Metrics shown in the tables, in order, with how to print them.
 SHOWN = [
@@ -146,6 +147,19 @@ def _markdown(report: dict[str, Any]) -> str:
     if report.get("gate"):
         lines += ["", "## Gate", ""]
         lines += [f"- {p}" for p in report["gate"]["problems"]] or ["- passed"]
+    learners = report.get("learners")
+    if learners:
+        lines += ["", "## Learner messages (route, reading, plan)", ""]
+        lines += learner_table(learners)
+        lines += [
+            "",
+            f"Held-out is written before tuning and never read to choose rules: "
+            f"{learners.get('heldout_wrong', 0)} of its messages have a mistake (not listed).",
+        ]
+        if learners.get("dev_failures"):
+            lines += ["", "### Dev messages read wrong", ""]
+            for f in learners["dev_failures"]:
+                lines.append(f"- `{f['id']}` {f['message'][:120]} — {'; '.join(f['wrong'])}")
     return "\n".join(lines) + "\n"
 
 

@@ -155,7 +155,7 @@ class Vocabulary:
         variants: dict[str, Term] = {}
         for term in self.terms:
             variants.setdefault(term.phrase, term)
-            if term.phrase.endswith("s") and len(term.phrase) > 4:
+            if term.phrase.endswith("s") and len(term.phrase) >= 4:
                 variants.setdefault(term.phrase[:-1], term)  # "CNNs" → "cnn"
         self._by_phrase = variants
         alternation = "|".join(re.escape(p) for p in sorted(variants, key=len, reverse=True))

@@ -21,21 +21,13 @@ from dataclasses import dataclass
 
 from assistant.knowledge.graph import RoadmapGraph
 from assistant.knowledge.roadmap import Resource, Roadmap, Step
-from assistant.learner.profile import GOAL_NAMES, Profile
+from assistant.learner.profile import DEFAULT_GOAL, Profile
 from assistant.records import Source, step_number
 
 #: Most steps suggested at once.
 MAX_STEPS = 3
 #: Assumed study hours per roadmap topic (stated with every estimate).
 HOURS_PER_TOPIC = 10
-#: Words in Step 11's project ideas that match each goal track.
-GOAL_LABELS = {
-    "nlp": "NLP",
-    "computer-vision": "Computer Vision",
-    "generative-ai": "Generative AI",
-    "reinforcement-learning": "Reinforcement Learning",
-    "mlops": "MLOps",
-}
 
 
 @dataclass(frozen=True)
@@ -102,7 +94,7 @@ def satisfied_steps(profile: Profile, roadmap: Roadmap, graph: RoadmapGraph) -> 
 
 def goal_path(graph: RoadmapGraph, goal: str) -> set[str]:
     """The goal's steps, everything they need, and the projects step."""
-    targets = list(graph.goals.get(goal, graph.goals.get("general", ())))
+    targets = list(graph.goals.get(goal, graph.goals.get(DEFAULT_GOAL, ())))
     path: set[str] = set()
     while targets:
         step = targets.pop()
@@ -113,13 +105,14 @@ def goal_path(graph: RoadmapGraph, goal: str) -> set[str]:
     return path | {s for s in graph.steps if graph.requires_any(s)}
 
 
-def _project(roadmap: Roadmap, goal: str) -> str | None:
-    label = GOAL_LABELS.get(goal)
+def _project(roadmap: Roadmap, graph: RoadmapGraph, goal: str) -> str | None:
+    details = graph.goal_details.get(goal)
+    label = details.project if details else None
     ideas = roadmap.project_ideas
     for idea in ideas:
         if label and idea.lower().startswith(label.lower()):
             return idea
-    return ideas[0] if ideas and goal == "general" else None
+    return ideas[0] if ideas and goal == DEFAULT_GOAL else None
 
 
 def _url_base(url: str) -> str:
@@ -146,10 +139,12 @@ def _plan_step(
         why.append(f"You have done {', '.join(finished)}. {group.why}")
     if not why:
         why.append("It is where the roadmap starts; it needs nothing before it.")
-    if profile.goal != "general" and step.id in graph.goals.get(profile.goal, ()):
-        why.append(f"It is the step your goal ({GOAL_NAMES[profile.goal]}) leads to.")
-    elif on_path and profile.goal != "general":
-        why.append(f"It is on the way to your goal ({GOAL_NAMES[profile.goal]}).")
+    details = graph.goal_details.get(profile.goal)
+    name = details.name if details else profile.goal
+    if profile.goal != DEFAULT_GOAL and step.id in graph.goals.get(profile.goal, ()):
+        why.append(f"It is the step your goal ({name}) leads to.")
+    elif on_path and profile.goal != DEFAULT_GOAL:
+        why.append(f"It is on the way to your goal ({name}).")
     topics = tuple(
         f"{t.name.rstrip('.')}" + (f" ({', '.join(t.subtopics)})" if t.subtopics else "")
         for t in step.topics
@@ -175,7 +170,7 @@ def _plan_step(
         tuple(why),
         topics,
         (*step.resources, *linked),
-        _project(roadmap, profile.goal) if step.number != 11 else None,
+        _project(roadmap, graph, profile.goal) if step.number != 11 else None,
         weeks,
         estimate,
         Source(n, roadmap.title, step.heading, url, snippet, 1.0),

@@ -23,22 +23,32 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import ProfileCorruptError, ProfileError
+from assistant.knowledge.graph import RoadmapGraph
 
 PROFILE_VERSION = 1
 LEVELS = ("not started", "learning", "done")
-GOALS = ("general", "nlp", "computer-vision", "generative-ai", "reinforcement-learning", "mlops")
-#: How each goal is named to a learner.
-GOAL_NAMES = {
-    "general": "general AI engineer",
-    "nlp": "NLP",
-    "computer-vision": "computer vision",
-    "generative-ai": "generative AI",
-    "reinforcement-learning": "reinforcement learning",
-    "mlops": "MLOps and deployment",
-}
-BACKGROUNDS = ("other", "software engineer", "data scientist", "robotics enthusiast")
+#: The goal every profile starts with (the graph file's track that leads to every step).
+DEFAULT_GOAL = "general"
+#: The background of a learner who has not said.
+DEFAULT_BACKGROUND = "other"
 DEFAULT_HOURS = 6.0
 _ITEM = re.compile(r"^step-\d+(/[a-z0-9-]+)?$")
+_NAME = re.compile(r"^[a-z][a-z -]{0,39}$")
+
+
+@dataclass(frozen=True)
+class Choices:
+    """The goals and backgrounds a profile may name: the roadmap graph file's."""
+
+    goals: tuple[str, ...]
+    """Goal track ids."""
+    backgrounds: tuple[str, ...]
+    """Backgrounds, ``other`` first."""
+
+    @classmethod
+    def of(cls, graph: RoadmapGraph) -> Choices:
+        """The choices in ``graph`` (``corpus/roadmap-graph.yaml``)."""
+        return cls(tuple(graph.goals), (DEFAULT_BACKGROUND, *graph.backgrounds))
 
 
 @dataclass(frozen=True)
@@ -49,10 +59,10 @@ class Profile:
     """Profile id (the browser keeps its own)."""
     progress: Mapping[str, str] = field(default_factory=dict)
     """Step or topic id (``step-4``, ``step-1/libraries``) → one of ``LEVELS``."""
-    goal: str = "general"
-    """One of ``GOALS``."""
-    background: str = "other"
-    """One of ``BACKGROUNDS`` (the roadmap's audiences)."""
+    goal: str = DEFAULT_GOAL
+    """A goal track of the roadmap graph file (``Choices.goals``)."""
+    background: str = DEFAULT_BACKGROUND
+    """One of the roadmap's audiences (``Choices.backgrounds``)."""
     hours_per_week: float = DEFAULT_HOURS
     """Study time available per week."""
 
@@ -84,8 +94,12 @@ class Profile:
         }
 
     @classmethod
-    def from_json(cls, data: object) -> Profile:
-        """A profile from its JSON form; ``ProfileError`` says what is wrong."""
+    def from_json(cls, data: object, choices: Choices | None = None) -> Profile:
+        """A profile from its JSON form; ``ProfileError`` says what is wrong.
+
+        With ``choices`` the goal and background must be among them; without, they must at
+        least look like names.
+        """
         if not isinstance(data, dict):
             raise ProfileError("A profile must be a JSON object.")
         if data.get("version") != PROFILE_VERSION:
@@ -101,14 +115,19 @@ class Profile:
             raise ProfileError("'progress' must map step or topic ids to levels.")
         for item, level in progress.items():
             _check_item(item, level)
-        goal = data.get("goal", "general")
-        if goal not in GOALS:
-            raise ProfileError(f"Unknown goal {goal!r}; use one of: {', '.join(GOALS)}.")
-        background = data.get("background", "other")
-        if background not in BACKGROUNDS:
-            raise ProfileError(
-                f"Unknown background {background!r}; use one of: {', '.join(BACKGROUNDS)}."
-            )
+        goal = data.get("goal", DEFAULT_GOAL)
+        background = data.get("background", DEFAULT_BACKGROUND)
+        for what, value, allowed in (
+            ("goal", goal, choices.goals if choices else None),
+            ("background", background, choices.backgrounds if choices else None),
+        ):
+            if (
+                not isinstance(value, str)
+                or not _NAME.match(value)
+                or (allowed is not None and value not in allowed)
+            ):
+                listed = f"; use one of: {', '.join(allowed)}" if allowed else ""
+                raise ProfileError(f"Unknown {what} {value!r}{listed}.")
         hours = data.get("hours_per_week", DEFAULT_HOURS)
         if isinstance(hours, bool) or not isinstance(hours, int | float) or not 0 < hours <= 100:
             raise ProfileError("'hours_per_week' must be a number between 0 and 100.")
@@ -125,8 +144,9 @@ def _check_item(item: object, level: object) -> None:
 class ProfileStore:
     """Profiles in one SQLite file; safe to use from several threads (a connection per call)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, choices: Choices | None = None) -> None:
         self.path = path
+        self.choices = choices
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.execute("PRAGMA journal_mode=WAL")
@@ -163,7 +183,7 @@ class ProfileStore:
                 return None
             version, data = row
             try:
-                profile = Profile.from_json(json.loads(data))
+                profile = Profile.from_json(json.loads(data), self.choices)
             except (ValueError, TypeError) as err:
                 problem = str(err)
                 db.execute(
@@ -216,6 +236,6 @@ class ProfileStore:
             raise ProfileError(f"The profile file is not valid JSON: {err}") from None
         if profile_id is not None and isinstance(data, dict):
             data = {**data, "id": profile_id}
-        profile = Profile.from_json(data)
+        profile = Profile.from_json(data, self.choices)
         self.put(profile)
         return profile

@@ -29,7 +29,7 @@ import numpy as np
 
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.vocabulary import Match, Vocabulary
-from assistant.learner.profile import BACKGROUNDS, GOALS, Profile
+from assistant.learner.profile import DEFAULT_GOAL, Profile
 from assistant.learner.statement import LearnerStatement, Polarity, StatedItem
 from assistant.text import content_words
 
@@ -126,7 +126,8 @@ _SENTENCE = re.compile(r"(?<=[.!?;\n])\s*|\s+-\s+|\s*\n+\s*")
 _CLAUSE = re.compile(
     r",?\s+\bbut\b\s+|,?\s+\bthough\b|,\s*\bhowever\b|,?\s+\balthough\b|,?\s+\bwhereas\b|"
     r",?\s+\band\s+(?=(?:i|i'm|i've|i'd|my)\b)|,\s*(?=(?:none|no|not|never|zero|nothing)\b)|"
-    r"\s+\bplus\b\s+(?=(?:i|i'm|i've)\b)",
+    r"\s+\bplus\b\s+(?=(?:i|i'm|i've)\b)|"
+    r",\s*(?=(?:what|which|how|where|when|why|should|could|can|do|does|is|are)\b)",
     re.I,
 )
 _NEGATIVE = re.compile(
@@ -189,7 +190,7 @@ _QUESTION_START = re.compile(
 _PLAN_REQUEST = re.compile(
     r"\b(?:what(?:'s|\s+is)?\s+(?:my\s+)?next|next\s*(?:step)?s?\s*\??\s*$|^\s*next\b|"
     r"what\s+now|now\s+what|what\s+should\s+i|what\s+do\s+i\s+(?:learn|study|do|need)|"
-    r"what\s+i\s+(?:must|should)|what\s+(?:can|must)\s+i|"
+    r"what\s+i\s+(?:must|should)|what\s+must\s+i|"
     r"where\s+(?:do|should|would|can|must)?\s*i\s+(?:start|begin|go|put)|where\s+i\s+start|"
     r"where\s+to\s+(?:start|begin)|how\s+(?:do|should|would|can)\s+i\s+(?:start|begin|proceed|"
     r"continue|get started|get going|go on)|how\s+to\s+(?:start|begin)|"
@@ -271,7 +272,8 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|me|my|we|our)\b|^\s*\w+\s*:", r
 
 #: "… in the NLP step", "… for step 4": a question about one step's content.
 _ABOUT_A_STEP = re.compile(
-    r"\b(?:in|for|from|of|about|during|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:step|part|section)\b|"
+    r"\b(?:in|for|from|of|about|during|at|according\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}"
+    r"(?:step|part|section|roadmap)\b|"
     r"\b(?:in|for|from)\s+step\s*\w+",
     re.I,
 )
@@ -392,6 +394,14 @@ class LearnerReader:
             if first and last and self._overlaps(m, out.spans) is False:
                 mark(m, self._steps_between(first, last), out.named)
         for m in re.finditer(
+            r"\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?steps?\b|"
+            r"\b(?:the\s+)?(?:whole|entire|full)\s+roadmap\b",
+            clause,
+        ):
+            # every learning step; the projects step (needed only any-of) comes after them
+            projects = {group.after for group in self.vocabulary.graph.any_of}
+            mark(m, [s for s in self._order if s not in projects], out.named)
+        for m in re.finditer(
             rf"\bsteps?\s*({_NUM}(?:\s*(?:,|and|&|\+|or)\s*(?:steps?\s*)?{_NUM})*)\b", clause
         ):
             if self._overlaps(m, out.spans):
@@ -446,7 +456,7 @@ class LearnerReader:
             for word in self.vocabulary.goal(goal).words:
                 for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", phrase, re.I):
                     # the longest word wins; then the earliest; "general" only when nothing else
-                    rank = (0 if goal == "general" else 1, len(word), -m.start())
+                    rank = (0 if goal == DEFAULT_GOAL else 1, len(word), -m.start())
                     if best is None or rank > best[:3]:  # type: ignore[operator]
                         best = (*rank, goal)  # type: ignore[assignment]
         return best[3] if best else None  # type: ignore[misc]
@@ -547,6 +557,15 @@ class LearnerReader:
             for m in self.vocabulary.find(sentence)
         )
 
+    def question_part(self, text: str) -> str:
+        """The sentences of ``text`` that ask about the roadmap (for retrieval), else all of it."""
+        asked = [
+            s
+            for s in _sentences(text)
+            if _is_question(_normalise(s)) and not _asks_plan(_normalise(s))
+        ]
+        return " ".join(asked) if asked else text
+
     def _core_step(self, item: str) -> str | None:
         for step, topic in self.vocabulary.graph.core_topics.items():
             if topic == item:
@@ -597,11 +616,10 @@ def apply_statement(profile: Profile, statement: LearnerStatement) -> Profile:
         progress[item.id] = {"done": "done", "learning": "learning"}.get(
             item.polarity, "not started"
         )
-    background = statement.background if statement.background in BACKGROUNDS else None
     return replace(
         profile,
         progress=progress,
-        goal=statement.goal if statement.goal in GOALS else profile.goal,
-        background=background or profile.background,
+        goal=statement.goal or profile.goal,
+        background=statement.background or profile.background,
         hours_per_week=statement.hours_per_week or profile.hours_per_week,
     )

@@ -8,8 +8,10 @@ a ready ``HybridRetriever``. It does not decide how answers are written.
 
 from __future__ import annotations
 
-from assistant.errors import IndexMissingError
+from assistant.errors import CorpusError, IndexMissingError
 from assistant.knowledge.embeddings import Embedder, SentenceEmbedder
+from assistant.knowledge.graph import load_graph
+from assistant.knowledge.roadmap import load_roadmap
 from assistant.knowledge.store import IndexStore
 from assistant.search.retrieval import HybridRetriever
 from assistant.settings import Settings
@@ -35,4 +37,12 @@ def open_retriever(
         ingest(settings, embedder, progress=progress)
     generation, manifest = store.open_current()
     store.check(manifest, embedder.model_id)
-    return HybridRetriever(generation, embedder)
+    synonyms: dict[str, str] = {}
+    acronyms: tuple[str, ...] = ()
+    try:
+        roadmap = load_roadmap(settings.corpus_dir)
+        graph = load_graph(settings.corpus_dir, roadmap)
+        synonyms, acronyms = dict(graph.search_synonyms), graph.dense_acronyms
+    except CorpusError:
+        pass  # a corpus without a roadmap graph: no abbreviations are spelled out
+    return HybridRetriever(generation, embedder, synonyms, acronyms)

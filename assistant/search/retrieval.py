@@ -13,6 +13,7 @@ does not build the index and does not compose answers.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import bm25s
@@ -42,29 +43,6 @@ SOFT_RELEVANCE_THRESHOLD = 0.2
 #: Token-set Jaccard similarity above which two chunks count as duplicates.
 DUPLICATE_JACCARD = 0.85
 _WORD = re.compile(r"\w+")
-#: Learners' abbreviations, expanded for the keyword ranker only (dense search
-#: already knows them): "math" finds "Mathematics for AI".
-KEYWORD_SYNONYMS = {
-    "math": "mathematics",
-    "maths": "mathematics",
-    "stats": "statistics probability",
-    "ml": "machine learning",
-    "dl": "deep learning",
-    "rl": "reinforcement learning",
-    "cv": "computer vision",
-    "nlp": "natural language processing",
-    "genai": "generative ai",
-    "llm": "large language models",
-    "llms": "large language models",
-    "sklearn": "scikit-learn",
-    "pytorch": "pytorch torch",
-    "deploy": "deployment",
-    "deploying": "deployment",
-    "datasets": "data datasets",
-}
-#: Acronyms spelled out for the dense query too: MiniLM knows "reinforcement learning"
-#: far better than "RL".
-DENSE_ACRONYMS = ("rl", "nlp", "cv", "ml", "dl", "genai", "llm", "llms")
 
 
 @dataclass(frozen=True)
@@ -88,9 +66,21 @@ def _tokens(text: str) -> set[str]:
 class HybridRetriever:
     """Searches one index generation. Loads the chunks once for BM25."""
 
-    def __init__(self, generation: Generation, embedder: Embedder) -> None:
+    def __init__(
+        self,
+        generation: Generation,
+        embedder: Embedder,
+        synonyms: Mapping[str, str] | None = None,
+        acronyms: Sequence[str] = (),
+    ) -> None:
+        """``synonyms``: learners' abbreviations spelled out for the keyword ranker ("math" →
+        "mathematics"); those in ``acronyms`` also for the dense query (MiniLM knows
+        "reinforcement learning" far better than "RL"). Both come from the roadmap graph file.
+        """
         self._collection = generation.open_collection()
         self._embedder = embedder
+        self._synonyms = dict(synonyms or {})
+        self._acronyms = tuple(a for a in acronyms if a in self._synonyms)
         got = self._collection.get(include=["documents", "metadatas"])
         self._ids: list[str] = list(got["ids"])
         docs = got["documents"] or []
@@ -124,7 +114,7 @@ class HybridRetriever:
 
     def _dense(self, query: str, where: dict | None) -> list[tuple[str, float]]:
         words = set(_WORD.findall(query.lower()))
-        spelled = [KEYWORD_SYNONYMS[w] for w in DENSE_ACRONYMS if w in words]
+        spelled = [self._synonyms[w] for w in self._acronyms if w in words]
         vector = self._embedder.embed_query(f"{query} ({', '.join(spelled)})" if spelled else query)
         n = min(CANDIDATES, self.size)
         if n == 0:
@@ -141,9 +131,7 @@ class HybridRetriever:
 
     def _keyword(self, query: str, allowed: set[str] | None) -> list[tuple[str, float]]:
         words = _WORD.findall(query.lower())
-        expanded = " ".join(
-            [*words, *(KEYWORD_SYNONYMS[w] for w in words if w in KEYWORD_SYNONYMS)]
-        )
+        expanded = " ".join([*words, *(self._synonyms[w] for w in words if w in self._synonyms)])
         tokens = bm25s.tokenize([expanded], stopwords="en", show_progress=False)
         if not tokens.vocab or self.size == 0:
             return []

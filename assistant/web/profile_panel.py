@@ -31,10 +31,11 @@ from assistant.knowledge.graph import RoadmapGraph, load_graph
 from assistant.knowledge.roadmap import Roadmap
 from assistant.learner.planner import Plan, describe_plan, plan_next_steps
 from assistant.learner.profile import (
-    BACKGROUNDS,
+    DEFAULT_BACKGROUND,
+    DEFAULT_GOAL,
     DEFAULT_HOURS,
-    GOAL_NAMES,
     LEVELS,
+    Choices,
     Profile,
     ProfileStore,
 )
@@ -54,7 +55,6 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-GOAL_CHOICES = [(_capital(name), goal) for goal, name in GOAL_NAMES.items()]
 _BROWSER_ID = re.compile(r"^browser-[A-Za-z0-9_-]{16,64}$")
 
 
@@ -90,7 +90,8 @@ class ProfilePanel:
         self.settings = settings
         self.roadmap = roadmap
         self.graph: RoadmapGraph = load_graph(settings.corpus_dir, roadmap)
-        self.store = ProfileStore(settings.profiles_path)
+        self.choices = Choices.of(self.graph)
+        self.store = ProfileStore(settings.profiles_path, self.choices)
         self._assistant = assistant
         self.components: dict[str, Any] = {}
 
@@ -105,7 +106,8 @@ class ProfilePanel:
     def plan_markdown(self, profile: Profile, plan: Plan) -> str:
         """The summary line and the plan, ``[n]`` linked to the cited roadmap sections."""
         numbers = sorted(step_number(s) for s in plan.done)
-        goal = _capital(GOAL_NAMES[profile.goal])
+        details = self.graph.goal_details.get(profile.goal)
+        goal = _capital(details.name if details else profile.goal)
         summary = f"**Goal:** {goal} · **{profile.hours_per_week:g} h/week** · **Done:** " + (
             ", ".join(f"Step {n}" for n in numbers) if numbers else "nothing yet"
         )
@@ -159,10 +161,11 @@ class ProfilePanel:
             {
                 **Profile(profile_id).to_json(),
                 "progress": progress,
-                "goal": goal or "general",
-                "background": background or "other",
+                "goal": goal or DEFAULT_GOAL,
+                "background": background or DEFAULT_BACKGROUND,
                 "hours_per_week": float(hours) if hours else DEFAULT_HOURS,
-            }
+            },
+            self.choices,
         )
 
     def form_values(self, profile: Profile) -> list[Any]:
@@ -268,12 +271,11 @@ class ProfilePanel:
         c["picture"] = gr.HTML(elem_id="progress-picture")
         c["plan"] = gr.Markdown(elem_id="my-next-steps")
         with gr.Accordion("👤 My profile — what I know and want", open=False, elem_id="profile"):
-            c["goal"] = gr.Dropdown(
-                GOAL_CHOICES, value="general", label="Goal", elem_id="profile-goal"
-            )
+            goals = [(_capital(d.name), g) for g, d in self.graph.goal_details.items()]
+            c["goal"] = gr.Dropdown(goals, value=DEFAULT_GOAL, label="Goal", elem_id="profile-goal")
             c["background"] = gr.Dropdown(
-                [(b.capitalize(), b) for b in BACKGROUNDS],
-                value="other",
+                [(b.capitalize(), b) for b in self.choices.backgrounds],
+                value=DEFAULT_BACKGROUND,
                 label="Background",
                 elem_id="profile-background",
             )
