@@ -13,7 +13,7 @@ import json
 
 from assistant.evaluation.learners import (
     failures,
-    learner_file,
+    learner_files,
     load_learner_cases,
     plan_first_step,
     score_learners,
@@ -30,6 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--no-embedder", action="store_true", help="goal words only")
     parser.add_argument("--quiet", action="store_true", help="metrics only")
+    parser.add_argument("--file", help="one dev file only, e.g. learners-dev2.yaml")
     args = parser.parse_args()
     settings = Settings.from_env()
     roadmap = load_roadmap(settings.corpus_dir)
@@ -41,7 +42,10 @@ def main() -> None:
 
         embedder = SentenceEmbedder(settings)
     reader = LearnerReader(Vocabulary(roadmap, graph), embedder)
-    cases = load_learner_cases(learner_file(PROJECT_ROOT / "eval", "dev"), "dev", purpose="tuning")
+    files = learner_files(PROJECT_ROOT / "eval", "dev")
+    if args.file:
+        files = [f for f in files if f.name == args.file]
+    cases = [c for f in files for c in load_learner_cases(f, "dev", purpose="tuning")]
     first = plan_first_step(lambda p: plan_next_steps(p, roadmap, graph), apply_statement)
     metrics, results = score_learners(cases, reader.read, first)
     if not args.quiet:

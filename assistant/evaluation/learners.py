@@ -57,9 +57,9 @@ class LearnerCase:
     """The stated time budget per week."""
 
 
-def learner_file(eval_dir: Path, split: str) -> Path:
-    """Where a split's messages live."""
-    return eval_dir / f"learners-{split}.yaml"
+def learner_files(eval_dir: Path, split: str) -> list[Path]:
+    """Where a split's messages live: ``learners-dev.yaml``, ``learners-dev2.yaml``, …"""
+    return sorted(eval_dir.glob(f"learners-{split}*.yaml"))
 
 
 def load_learner_cases(path: Path, split: str, *, purpose: str = "evaluation") -> list[LearnerCase]:
@@ -221,7 +221,7 @@ def run_learner_eval(
     """
     out: dict[str, Any] = {"gate": dict(LEARNER_GATE)}
     for split in SPLITS:
-        cases = load_learner_cases(learner_file(eval_dir, split), split)
+        cases = [c for f in learner_files(eval_dir, split) for c in load_learner_cases(f, split)]
         metrics, results = score_learners(cases, read, first_step)
         out[split] = metrics
         if split == "dev":

@@ -187,6 +187,17 @@ def plan_next_steps(
     done = satisfied_steps(profile, roadmap, graph)
     unlocked = graph.unlocked(done)
     path = goal_path(graph, profile.goal)
+    # A gap first (a prerequisite of a step done, said not known), then carry on from the
+    # furthest step done ("finished step 6" → Step 7 before Step 5).
+    needed: set[str] = set()
+    todo = list(done)
+    while todo:
+        for edge in graph.requires(todo.pop()):
+            if edge.before not in needed:
+                needed.add(edge.before)
+                todo.append(edge.before)
+    furthest = max((graph.steps.index(s) for s in done if s in graph.steps), default=-1)
+    unlocked.sort(key=lambda s: (s not in needed, graph.steps.index(s) < furthest))
     chosen = [s for s in unlocked if s in path] or unlocked
     steps = []
     for n, step_id in enumerate(chosen[:MAX_STEPS], 1):

@@ -64,6 +64,12 @@ _GOAL_NEUTRAL = frozenset(
         "get",
         "become",
         "day",
+        "go",
+        "do",
+        "be",
+        "able",
+        "there",
+        "where",
     ]
 )
 _TYPOS = {
@@ -122,7 +128,9 @@ _ORDINALS = {
 }
 _NUM = r"(?:\d{1,2}|" + "|".join(_NUMBER_WORDS) + ")"
 
-_SENTENCE = re.compile(r"(?<=[.!?;\n])\s*|\s+-\s+|\s*\n+\s*")
+_SENTENCE = re.compile(
+    r"(?<=[.!?;\n])\s*|\s+[-–—]\s+(?=(?:what|which|how|where|why|i|but|so)\b)|\s*\n+\s*"
+)
 _CLAUSE = re.compile(
     r",?\s+\bbut\b\s+|,?\s+\bthough\b|,\s*\bhowever\b|,?\s+\balthough\b|,?\s+\bwhereas\b|"
     r",?\s+\band\s+(?=(?:i|i'm|i've|i'd|my)\b)|,\s*(?=(?:none|no|not|never|zero|nothing)\b)|"
@@ -153,14 +161,17 @@ _DONE = re.compile(
     r"years?|yrs?|main language|good|great|strong|fluent|familiar|experienced|experience|"
     r"expert|proficient|used|use|using|work with|worked with|behind me|under my belt|"
     r"bread and butter|second nature|mastered|learned|learnt|studied|did|took|passed|got|"
-    r"day job|well|all day|yes|confident|handle|write|wrote|built|no problems? with)\b",
+    r"day job|well|all day|yes|confident|handle|write|wrote|built|no problems?|in my blood|"
+    r"degree|major|majored|my thing|strength|strong suit|developer|programmer|engineer|"
+    r"behind me|ok-ish|decent|pretty good|under control|covered)\b",
     re.I,
 )
 #: Words that say a skill is used at a working level (for a step's core topic).
 _WORKING = re.compile(
     r"\b(daily|every day|everyday|at work|at my job|professionally|for a living|for years|"
     r"\d+\s*(?:years?|yrs?)|main language|very well|really well|well|comfortable|comfy|"
-    r"fluent|solid|fine|expert|proficient|all day|a lot|for my|coding club|senior)\b",
+    r"fluent|solid|fine|expert|proficient|all day|a lot|for my|coding club|senior|developer|"
+    r"programmer|engineer|no problem)\b",
     re.I,
 )
 _GOAL_CUE = re.compile(
@@ -181,9 +192,16 @@ _QUESTION_WISH = re.compile(
     r"have a list|ask|confirm|figure out what|what|which|why|how|whether|if)\b",
     re.I,
 )
+#: "I need the list of MLOps tools", "give me the resources": a request for the roadmap's content.
+_CONTENT_REQUEST = re.compile(
+    r"\b(?:need|want|give\s+me|show\s+me|send\s+me|get|see|share)\s+(?:the|a|all\s+the)\s+"
+    r"(?:list|lists|resources|links|topics|tools|project\s+ideas|overview|summary)\b|"
+    r"\blist\s+(?:of|the|all)\b",
+    re.I,
+)
 _QUESTION_START = re.compile(
     r"^\s*(?:quick q:?\s*)?(?:what|which|why|how|where|when|who|does|do|is|are|can|could|"
-    r"would|should|will|explain|list|tell|show|describe|compare|give|any|curious|"
+    r"would|should|will|explain|list|tell|show|describe|compare|give|curious|"
     r"i (?:want|'d like|would like|'d love|would love) to (?:see|know|understand))\b",
     re.I,
 )
@@ -201,7 +219,15 @@ _PLAN_REQUEST = re.compile(
     r"where\s+(?:do|should)\s+i\s+go\s+from\s+here|what\s+to\s+(?:learn|study|do)\s+(?:next|now|"
     r"first)|(?:learn|study|do|tackle|focus on)\s+(?:next|now|first)|"
     r"be\s+focusing\s+on|focus\s+on\s+now|put\s+my\s+effort|recommend\s+(?:i|me)|"
-    r"what\s+comes\s+(?:next|after\b[^?]*\bfor\s+me)|how\s+should\s+i)",
+    r"what\s+comes\s+(?:next|after\b[^?]*\bfor\s+me)|how\s+should\s+i|"
+    r"\b(?:should|can|could|must|may|shall)\s+i\s+(?:do|learn|study|skip|start|begin|take|go|"
+    r"move|jump|focus|bother|try|continue|switch|pick|choose|work)\b|\bam\s+i\s+ready\b|"
+    r"\bis\s+it\s+(?:too\s+)?(?:early|late|ok|okay|fine|wise|worth|smart|possible)\b|"
+    r"\bwhat(?:'s|\s+is)\s+(?:left|first)\b|\bnext\s+move\b|\b(?:give|make|build)\s+me\s+a\s+"
+    r"(?:plan|roadmap|path)\b|\bplan\s+(?:for\s+me|my)\b|\bwhat\s+do\s+(?:you|u)\s+"
+    r"(?:suggest|recommend|advise|think i should)\b|\brecommend(?:ed)?\s+(?:next|now|first|"
+    r"for\s+me)\b|\bwhat\s+do\s+i\s+(?:focus|tackle|work|start|begin)\b|\btell\s+me\s+what\s+to\s+"
+    r"(?:learn|study|do)\b|\bwhere\s+do\s+i\s+stand\b)",
     re.I,
 )
 _BEGINNER = re.compile(
@@ -254,19 +280,10 @@ def _number(word: str) -> int | None:
     return _NUMBER_WORDS.get(word) or _ORDINALS.get(word)
 
 
-def _clauses(text: str) -> list[str]:
-    out: list[str] = []
-    for sentence in _SENTENCE.split(text):
-        for part in _CLAUSE.split(sentence):
-            if not part or not part.strip(" ,.;:!?"):
-                continue
-            if "," in part and _NEGATIVE.search(part) and _DONE.search(part):
-                out.extend(p.strip() for p in part.split(",") if p.strip(" .;:!?"))  # "X yes, Y no"
-            else:
-                out.append(part.strip())
-    return out
-
-
+#: Where a clause with mixed cues is cut: commas and "and", but not inside "steps 1 and 2".
+_LIST_CUT = re.compile(
+    rf",\s*(?!(?:and\s+)?(?:step\s*)?{_NUM}\b)|\s\band\b\s(?!(?:step\s*)?{_NUM}\b)|&"
+)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|me|my|we|our)\b|^\s*\w+\s*:", re.I)
 
 
@@ -277,9 +294,13 @@ _ABOUT_A_STEP = re.compile(
     r"\b(?:in|for|from)\s+step\s*\w+",
     re.I,
 )
+#: Questions about the learner's own readiness: always about their plan.
+_PERSONAL = re.compile(
+    r"\bam\s+i\b|\bready\b|\bskip\b|\btoo\s+(?:early|late)\b|\bfor\s+me\b|\bmy\s+level\b", re.I
+)
 _ASKS_FOR_A_LIST = re.compile(
     r"^\W*(?:which|what)\s+(?!(?:steps?|ones?|should|do|does|did|can|could|must|would|is|are|"
-    r"was|now|next|to|i|comes|else)\b)[a-z]+(?:\s+[a-z]+)?\s+(?:should|do|must|can|would)\s+i\b",
+    r"was|now|next|to|i|comes|else)\b)[a-z-]+(?:\s+[a-z-]+){0,3}\s+(?:should|do|must|can|would)\s+i\b",
     re.I,
 )
 _NOW = re.compile(r"\b(?:next|first|now|start|begin|going|proceed|continue)\b", re.I)
@@ -287,15 +308,19 @@ _NOW = re.compile(r"\b(?:next|first|now|start|begin|going|proceed|continue)\b", 
 
 def _asks_plan(sentence: str) -> bool:
     """A request for next steps ("what should I learn next?"), not for a step's content."""
-    if not _PLAN_REQUEST.search(sentence):
-        return False
+    if not _PLAN_REQUEST.search(sentence) or re.match(r"\W*why\b", sentence, re.I):
+        return False  # "why should I learn MLOps?" asks for the roadmap's reasons
     if _ASKS_FOR_A_LIST.match(sentence):
         return False  # "which Python libraries should I learn first?" asks the roadmap for a list
     return not (_ABOUT_A_STEP.search(sentence) and not _NOW.search(sentence))
 
 
 def _is_question(text: str) -> bool:
-    return text.rstrip().endswith("?") or bool(_QUESTION_START.match(text))
+    return (
+        text.rstrip().endswith("?")
+        or bool(_QUESTION_START.match(text))
+        or bool(_CONTENT_REQUEST.search(text))
+    )
 
 
 def _sentences(text: str) -> list[str]:
@@ -335,7 +360,7 @@ class LearnerReader:
             return match.item.partition("/")[0]
         return None
 
-    def _positions(self, clause: str) -> _Positions:
+    def _positions(self, clause: str, steps_said: bool = False) -> _Positions:
         """Positions ("past step 3", "up to MLOps") and steps named by number in one clause.
 
         A position says what is done by itself; steps named by number ("steps 1 to 3",
@@ -408,13 +433,56 @@ class LearnerReader:
                 continue
             steps = [self._step(_number(w)) for w in re.findall(rf"\b{_NUM}\b", m.group(1))]
             mark(m, [s for s in steps if s], out.named)
+        if steps_said:  # "Haven't done step 2 yet but finished 1."
+            for m in re.finditer(
+                r"\b(?:finished|done|did|completed|passed|through)\s+(\d{1,2})\b(?!\s*(?:h\b|hrs?|"
+                r"hours?|min|mins|minutes?|years?|yrs?|%|weeks?|months?|days?|times?))",
+                clause,
+            ):
+                step = self._step(int(m.group(1)))
+                if step and not self._overlaps(m, out.spans):
+                    mark(m, [step], out.named)
         return out
 
     @staticmethod
     def _overlaps(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
         return any(m.start() < end and start < m.end() for start, end in spans)
 
-    # -- the clause's polarity ---------------------------------------------------------------
+    # -- clauses and their polarity -----------------------------------------------------------
+
+    def _mask(self, text: str) -> str:
+        """``text`` with roadmap names blanked, so "deep learning" is not a "learning" cue."""
+        for m in reversed(self.vocabulary.find(text)):
+            text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
+        return text
+
+    def _cues(self, text: str) -> set[str]:
+        masked = self._mask(text)
+        return {
+            name
+            for name, rx in (("no", _NEGATIVE), ("learning", _LEARNING), ("done", _DONE))
+            if rx.search(masked)
+        }
+
+    def _clauses(self, text: str) -> list[tuple[str, bool, str]]:
+        """Clauses, and whether each continues a list of the clause before ("…, DL, …").
+
+        A clause with two kinds of cue ("finished deep learning and know a bit of OpenCV",
+        "Python yes, maths no") is cut further at commas and "and".
+        """
+        out: list[tuple[str, bool, str]] = []
+        for sentence in _SENTENCE.split(text):
+            for part in _CLAUSE.split(sentence):
+                if not part or not part.strip(" ,.;:!?"):
+                    continue
+                part = part.strip()
+                if len(self._cues(part)) >= 2 and re.search(r",|\band\b|&", part):
+                    pieces = [x.strip() for x in _LIST_CUT.split(part)]
+                    pieces = [x for x in pieces if x.strip(" .;:!?")]
+                    out += [(x, i > 0, part) for i, x in enumerate(pieces)]
+                else:
+                    out.append((part, False, part))
+        return out
 
     @staticmethod
     def _polarity(clause: str) -> Polarity | None:
@@ -427,14 +495,36 @@ class LearnerReader:
         return None
 
     def _items(self, clause: str) -> list[Match]:
+        """Steps and topics named in a clause.
+
+        "Never coded in Python": a step's generic word ("coded") gives way to its topic.
+        "The maths side (linear algebra, calculus) is fine": topics in parentheses after their
+        step only detail it, so the step is kept and they are not.
+        """
         found = self.vocabulary.find(clause)
         topics_of = {m.item.partition("/")[0] for m in found if "/" in m.item}
-        # "never coded in Python": the topic says more than the step's generic word.
-        return [m for m in found if "/" in m.item or m.item not in topics_of]
+        out = []
+        for m in found:
+            step = m.item.partition("/")[0]
+            detailed = any(
+                s.item.startswith(m.item + "/") and "(" in clause[m.end : s.start] for s in found
+            )
+            if "/" not in m.item and m.item in topics_of and not detailed:
+                continue  # "NLP PhD, fine-tuned BERT": the topics say what is known
+            if "/" in m.item and any(
+                s.item == step
+                and s.end <= m.start
+                and "(" in clause[s.end : m.start]
+                and ")" not in clause[s.end : m.start]
+                for s in found
+            ):
+                continue
+            out.append(m)
+        return out
 
     # -- goals ---------------------------------------------------------------------------
 
-    def _goal_by_meaning(self, phrase: str) -> str | None:
+    def _goal_by_meaning(self, phrase: str, among: set[str] | None = None) -> str | None:
         if self.embedder is None or len(content_words(phrase) - _GOAL_NEUTRAL) < 2:
             return None
         if self._goal_vectors is None:
@@ -444,7 +534,16 @@ class LearnerReader:
             )
             self._goal_vectors = {g: _unit(v) for g, v in zip(goals, vectors, strict=True)}
         q = _unit(self.embedder.embed_query(phrase))
-        scores = sorted(((float(q @ v), g) for g, v in self._goal_vectors.items()), reverse=True)
+        scores = sorted(
+            (
+                (float(q @ v), g)
+                for g, v in self._goal_vectors.items()
+                if among is None or g in among
+            ),
+            reverse=True,
+        )
+        if len(scores) < 2:
+            return scores[0][1] if scores else None
         (best, goal), (second, _) = scores[0], scores[1]
         if best >= GOAL_SIMILARITY and best - second >= GOAL_MARGIN:
             return goal
@@ -462,8 +561,29 @@ class LearnerReader:
         return best[3] if best else None  # type: ignore[misc]
 
     def goal_of(self, phrase: str) -> str | None:
-        """The goal track a goal phrase names: by the goal words, else by meaning."""
-        return self._goal_by_words(phrase) or self._goal_by_meaning(phrase)
+        """The goal track a goal phrase names: by the goal words, else by meaning.
+
+        When the words name two tracks ("sign language from video"), meaning decides between
+        them.
+        """
+        words = self._goal_by_words(phrase)
+        named = self._goals_named(phrase)
+        if len(named) > 1:
+            meaning = self._goal_by_meaning(phrase, among=named)
+            if meaning is not None:
+                return meaning
+        return words or self._goal_by_meaning(phrase)
+
+    def _goals_named(self, phrase: str) -> set[str]:
+        return {
+            goal
+            for goal in self.vocabulary.goals
+            if goal != DEFAULT_GOAL
+            and any(
+                re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", phrase, re.I)
+                for w in self.vocabulary.goal(goal).words
+            )
+        }
 
     # -- the whole message ---------------------------------------------------------------
 
@@ -474,8 +594,17 @@ class LearnerReader:
         goal: str | None = None
         position: str | None = None
 
-        def put(item: str, polarity: Polarity, words: str, inferred: bool = False) -> None:
+        def put(
+            item: str,
+            polarity: Polarity,
+            words: str,
+            inferred: bool = False,
+            override: bool = False,
+        ) -> None:
             old = items.get(item)
+            if override:
+                items[item] = StatedItem(id=item, polarity=polarity, words=words[:200])
+                return
             if old is not None and old.polarity == "not_known" and polarity != "not_known":
                 return  # a negative said anywhere wins over an inferred or implied positive
             if old is not None and not old.inferred and inferred:
@@ -484,29 +613,40 @@ class LearnerReader:
                 id=item, polarity=polarity, words=words[:200], inferred=inferred
             )
 
-        for clause in _clauses(low):
+        steps_said = bool(re.search(r"\bsteps?\b", low))
+        last_items: list[str] = []
+        last_polarity: Polarity | None = None
+        for clause, continues, whole in self._clauses(low):
             body = clause
             cue = _GOAL_CUE.search(clause)
             if cue:
                 phrase = clause[cue.end() :]
                 if not _QUESTION_WISH.match(phrase):
                     found = self.goal_of(phrase) if phrase.strip(" .!?,") else None
+                    if found is None and len(content_words(phrase) - _GOAL_NEUTRAL) < 1:
+                        found = self.goal_of(clause[: cue.start()])  # "X is where I want to go"
                     goal = found or goal
                 body = clause[: cue.start()]  # a wish or a question about the roadmap
-            if _is_question(body) and not _FIRST_PERSON.search(body):
+            if _CONTENT_REQUEST.search(body) or (
+                _is_question(body) and not _FIRST_PERSON.search(body)
+            ):
                 continue  # "what does step 2 cover?" names a step but says nothing about me
-            where = self._positions(body)
+            where = self._positions(body, steps_said)
             matches = [
                 m
                 for m in self._items(body)
                 if not any(m.start < end and start < m.end for start, end in where.spans)
             ]
-            masked = body
-            for start, end in sorted(
-                [*where.spans, *((m.start, m.end) for m in matches)], reverse=True
-            ):
-                masked = masked[:start] + " " * (end - start) + masked[end:]
+            masked = self._mask(body)  # "deep learning" is a name, not a "learning" cue
             polarity = self._polarity(masked)
+            if polarity is None and continues:
+                polarity = last_polarity  # "I did ML, DL and NLP": the list goes on
+            if polarity is not None and not matches and not where.named and not where.done:
+                if re.search(r"\b(?:it|them|that|those|this|these)\b", masked):
+                    for item in last_items:  # "passed linear algebra but forgot it all"
+                        put(item, polarity, item, override=True)
+                last_polarity = polarity
+                continue
             if where.said:
                 position = where.said
             for step in where.done:
@@ -517,10 +657,12 @@ class LearnerReader:
                 continue
             for step in where.named:
                 put(step, polarity, where.said or step)
+            last_items = [m.item for m in matches] + where.named
+            last_polarity = polarity
             for match in matches:
                 put(match.item, polarity, match.words)
                 core = self._core_step(match.item)
-                if polarity == "done" and core and _WORKING.search(masked):
+                if polarity == "done" and core and _WORKING.search(self._mask(whole)):
                     put(core, "done", match.words, inferred=True)
         # a step stated as not known is not done, whatever else implied it
         hours = _hours(low)
@@ -550,7 +692,7 @@ class LearnerReader:
 
     def _about_an_area(self, sentence: str) -> bool:
         """ "What should I learn for computer vision?" asks what a step covers, not what's next."""
-        if _NOW.search(sentence):
+        if _NOW.search(sentence) or _PERSONAL.search(sentence):
             return False
         return any(
             re.search(r"\b(?:for|about|in|on|from|of)\s+(?:the\s+)?$", sentence[: m.start])
