@@ -78,3 +78,7 @@ class FetchFailed(AssistantError):
 
 class NoRoute(FetchFailed):
     """The host name does not resolve (no DNS: most likely no network)."""
+
+
+class ReadingInvalid(AssistantError):
+    """A model's structured reading of a message failed validation; the offline one is used."""

@@ -42,6 +42,9 @@ class FakeOllama:
         self.drop_after: int | None = None
         self.prompt_eval_count: int | None = None  # report this instead of chars / 4
         self.requests: list[tuple[str, dict[str, Any]]] = []
+        #: The JSON text answered to a structured request (``format``); by default none,
+        #: so the assistant keeps its offline reading.
+        self.reading: Callable[[dict[str, Any]], str] = lambda body: ""
         self._port = port
         self._server: QuietServer | None = None
 
@@ -51,7 +54,12 @@ class FakeOllama:
         return f"http://127.0.0.1:{self._server.server_address[1]}"
 
     def chats(self) -> list[dict[str, Any]]:
-        return [body for path, body in self.requests if path == "/api/chat"]
+        """Streamed chat requests (answers, condensing, plan phrasing)."""
+        return [b for path, b in self.requests if path == "/api/chat" and "format" not in b]
+
+    def readings(self) -> list[dict[str, Any]]:
+        """Structured requests (``format`` set): the learner readings."""
+        return [b for path, b in self.requests if path == "/api/chat" and "format" in b]
 
     def start(self) -> FakeOllama:
         fake = self
@@ -109,6 +117,18 @@ class FakeOllama:
                     if model not in fake.models:
                         self._json(
                             404, {"error": f"model '{model}' not found, try pulling it first"}
+                        )
+                        return
+                    if body.get("stream") is False:
+                        self._json(
+                            200,
+                            {
+                                "model": model,
+                                "created_at": "2026-01-01T00:00:00Z",
+                                "message": {"role": "assistant", "content": fake.reading(body)},
+                                "done": True,
+                                "done_reason": "stop",
+                            },
                         )
                         return
                     try:

@@ -175,3 +175,32 @@ def test_junk_bytes_and_markup_are_cleaned_not_rendered(bot: Assistant) -> None:
     assert "\x00" not in answer.question and "\x1b" not in answer.question
     assert "<img src=x onerror=alert(1)>" in answer.question  # kept as text, not stripped
     assert "OpenAI Gym" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("earlier", "question", "carried"),
+    [
+        ("Which resources does the roadmap list for Step 2?", "Are they free?", "Step 2"),
+        ("Tell me about the deep learning step", "How long does it take?", "Step 4"),
+        (
+            "What does the roadmap say about reinforcement learning?",
+            "Why should I learn it?",
+            "Step 8",
+        ),
+    ],
+)
+def test_a_follow_up_carries_the_subject_when_that_fits_better(
+    bot: Assistant, earlier: str, question: str, carried: str
+) -> None:
+    history = [{"role": "user", "content": earlier}, {"role": "assistant", "content": "…"}]
+    answer = bot.ask(question, history)
+    assert answer.query != question and carried in answer.query
+
+
+def test_a_new_subject_after_a_conversation_is_searched_as_asked(bot: Assistant) -> None:
+    history = [
+        {"role": "user", "content": "Which resources does the roadmap list for Step 2?"},
+        {"role": "assistant", "content": "…"},
+    ]
+    answer = bot.ask("Which tools does the roadmap list for reinforcement learning?", history)
+    assert answer.query == "Which tools does the roadmap list for reinforcement learning?"

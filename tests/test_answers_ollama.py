@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from assistant.answering.prompt import (
 )
 from assistant.knowledge.embeddings import SentenceEmbedder
 from assistant.learner.planner import describe_plan
+from assistant.learner.statement import LearnerStatement
 from assistant.search.index import open_retriever
 from assistant.search.retrieval import HybridRetriever
 from assistant.settings import Settings
@@ -325,3 +327,72 @@ def test_a_drop_while_phrasing_shows_the_computed_plan(parts: Any) -> None:
     assert any("The plan is shown as computed." in n for n in answer.notes)
     assert answer.text.endswith(describe_plan(answer.extra["plan"], ""))
     assert "**2. Step 6: Computer Vision** [2]" in answer.text
+
+
+# -- the learner reading by structured outputs --------------------------------------------
+
+READING_QUESTION = "I'm done with deep learning and want to work with images. What next?"
+
+
+def test_a_valid_model_reading_is_used_and_the_request_is_structured(
+    parts: Any, fake: FakeOllama
+) -> None:
+    fake.reading = lambda body: json.dumps(
+        {
+            "items": [{"id": "step-4", "polarity": "done", "words": "deep learning"}],
+            "goal": "computer-vision",
+            "asks_plan": True,
+        }
+    )
+    bot = make_bot(parts, fake.url)
+    answer = bot.ask(READING_QUESTION)
+    (reading,) = fake.readings()
+    assert reading["stream"] is False
+    assert reading["format"] == LearnerStatement.model_json_schema()
+    assert reading["messages"][1] == {"role": "user", "content": READING_QUESTION}
+    assert "step-4: Step 4: Deep Learning" in reading["messages"][0]["content"]
+    assert answer.extra["reading"] == "ollama:llama3.2:3b"
+    assert answer.extra["plan"].steps[0].step_id == "step-6"
+
+
+@pytest.mark.parametrize(
+    ("reply", "why"),
+    [
+        ("{not json", "is not valid"),
+        (json.dumps({"items": [{"id": "step-4", "polarity": "maybe"}]}), "is not valid"),
+        (
+            json.dumps({"items": [{"id": "step-4", "polarity": "done", "words": "neural nets"}]}),
+            "quotes words not in the message",
+        ),
+        (
+            json.dumps({"items": [{"id": "step-40", "polarity": "done", "words": "deep"}]}),
+            "unknown id 'step-40'",
+        ),
+        (json.dumps({"goal": "astronaut"}), "unknown goal 'astronaut'"),
+    ],
+)
+def test_an_invalid_model_reading_falls_back_to_the_offline_reader(
+    parts: Any, fake: FakeOllama, reply: str, why: str
+) -> None:
+    fake.reading = lambda body: reply
+    answer = make_bot(parts, fake.url).ask(READING_QUESTION)
+    assert len(fake.readings()) == 1
+    assert answer.extra["reading"].startswith("offline (") and why in answer.extra["reading"]
+    # the offline reader's statement: Step 4 done, goal computer vision → Step 6
+    assert answer.extra["statement"].goal == "computer-vision"
+    assert answer.extra["plan"].steps[0].step_id == "step-6"
+
+
+def test_a_model_cannot_turn_a_negative_into_done(parts: Any, fake: FakeOllama) -> None:
+    said = "I have never touched neural networks. What next?"
+    fake.reading = lambda body: json.dumps(
+        {"items": [{"id": "step-4/basics", "polarity": "done", "words": "neural networks"}]}
+    )
+    answer = make_bot(parts, fake.url).ask(said)
+    assert "as done; the message says it is not" in answer.extra["reading"]
+    assert answer.extra["profile"].level("step-4/basics") == "not started"
+
+
+def test_a_question_is_not_sent_for_a_reading(parts: Any, fake: FakeOllama) -> None:
+    make_bot(parts, fake.url).ask("Which tools does the roadmap list for reinforcement learning?")
+    assert fake.readings() == []

@@ -18,7 +18,13 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answering.backends import Backend, Message, get_backend
 from assistant.answering.citations import StreamRenumberer, check_support, finalise_citations
-from assistant.answering.followup import Standalone, names_a_step, rewrite_followup
+from assistant.answering.followup import (
+    Standalone,
+    followup_forms,
+    names_a_step,
+    rewrite_followup,
+)
+from assistant.answering.learner_model import read_with_model
 from assistant.answering.offline import compose_offline
 from assistant.answering.prompt import (
     PLAN_TOKENS,
@@ -27,7 +33,7 @@ from assistant.answering.prompt import (
     build_plan_prompt,
 )
 from assistant.answering.question import clean_question, small_talk
-from assistant.errors import BackendUnavailable, CorpusError, ProfileCorruptError
+from assistant.errors import BackendUnavailable, CorpusError, ProfileCorruptError, ReadingInvalid
 from assistant.knowledge.embeddings import Embedder, SentenceEmbedder
 from assistant.knowledge.graph import RoadmapGraph, load_graph
 from assistant.knowledge.roadmap import Roadmap, load_roadmap
@@ -46,6 +52,10 @@ log = logging.getLogger(__name__)
 DEFAULT_K = 6
 #: Earlier turns considered for follow-ups.
 HISTORY_TURNS = 8
+#: How much better (best cosine similarity) a follow-up with the earlier subject carried must
+#: fit than the question as asked, offline. Chosen on the follow-up questions of
+#: eval/questions.yaml with benchmarks/tune_eval.py.
+FOLLOWUP_MARGIN = 0.05
 OFFLINE = "offline"
 DECLINE_TEXT = (
     "I can only answer from the AI Engineer Roadmap 2025/26 and the pages it links to, and "
@@ -147,6 +157,8 @@ class Assistant:
         self._planning: tuple[Roadmap, RoadmapGraph] | None = None
         self._vocabulary: Vocabulary | None = None
         self._reader: LearnerReader | None = None
+        self.last_reading = "offline"
+        """Who read the last message: ``offline`` (and why), or the backend's name."""
         self._profiles: ProfileStore | None = None
 
     @classmethod
@@ -198,17 +210,31 @@ class Assistant:
             self._reader = LearnerReader(self.vocabulary, self.embedder)
         return self._reader
 
-    def read(self, message: str) -> LearnerStatement:
+    def read(self, message: str, backend: Backend | None = None) -> LearnerStatement:
         """What ``message`` says about the learner, and what it asks.
 
-        A corpus without a roadmap graph has no planner: every message is then a question.
+        The offline reader always reads it. When it describes the learner and a ``backend``
+        is up, the model's structured reading replaces it if it passes every check
+        (``read_with_model``); otherwise the offline reading stands. A corpus without a
+        roadmap graph has no planner: every message is then a question.
         """
         try:
             reader = self.reader
         except CorpusError as err:
             log.info("no learner reading without the roadmap graph: %s", err)
             return LearnerStatement()
-        return reader.read(message)
+        offline = reader.read(message)
+        self.last_reading = "offline"
+        if backend is None or offline.route == "answer":
+            return offline
+        try:
+            statement = read_with_model(message, backend, self.vocabulary, offline)
+        except (ReadingInvalid, BackendUnavailable) as err:
+            log.info("kept the offline reading: %s", err)
+            self.last_reading = f"offline ({err})"
+            return offline
+        self.last_reading = backend.name
+        return statement
 
     def plan(self, profile: Profile) -> Plan:
         """The next 1–3 roadmap steps for ``profile``, with reasons and citations."""
@@ -265,7 +291,7 @@ class Assistant:
             seconds = _since(started)
             yield Answer(question, reply, [], mode, False, notes=tuple(notes), seconds=seconds)
             return
-        statement = self.read(question)
+        statement = self.read(question, backend)
         if statement.route == "plan":
             planned = yield from self._plan_answer(
                 question, history, statement, profile_id, backend, notes
@@ -292,8 +318,7 @@ class Assistant:
         notes: list[str],
     ) -> Generator[str, None, Answer]:
         """A roadmap question answered from retrieval: generated, offline, or declined."""
-        standalone = self._standalone(question, history, backend)
-        retrieval = self.retriever.retrieve(standalone.query, k=self.k)
+        standalone, retrieval = self._retrieve_followup(question, history, backend)
         if not self._in_scope(retrieval, standalone.query):
             text = _with_notes(DECLINE_TEXT, notes)
             yield text
@@ -369,7 +394,12 @@ class Assistant:
             False,
             query=question,
             notes=tuple(notes),
-            extra={"plan": plan, "profile": profile, "statement": statement},
+            extra={
+                "plan": plan,
+                "profile": profile,
+                "statement": statement,
+                "reading": self.last_reading,
+            },
         )
 
     def _phrase_plan(
@@ -403,6 +433,26 @@ class Assistant:
         return retrieval.best_similarity >= SOFT_RELEVANCE_THRESHOLD and names_a_step(
             query, self._step_titles
         )
+
+    def _retrieve_followup(
+        self, question: str, history: list[Message], backend: Backend | None
+    ) -> tuple[Standalone, Retrieval]:
+        """The standalone question and its retrieval.
+
+        With a model, the model condenses the follow-up. Offline, the question as asked and
+        its carried forms are all retrieved, and a carried form is kept only when its best
+        similarity beats the question's own by ``FOLLOWUP_MARGIN`` (evidence, not word lists).
+        """
+        if backend is not None and any(m.role == "user" for m in history):
+            standalone = self._standalone(question, history, backend)
+            return standalone, self.retriever.retrieve(standalone.query, k=self.k)
+        forms = followup_forms(question, history, self._step_titles)
+        best = forms[0], self.retriever.retrieve(forms[0].query, k=self.k)
+        for form in forms[1:]:
+            retrieval = self.retriever.retrieve(form.query, k=self.k)
+            if retrieval.best_similarity >= best[1].best_similarity + FOLLOWUP_MARGIN:
+                best = form, retrieval
+        return best
 
     def _standalone(
         self, question: str, history: list[Message], backend: Backend | None

@@ -5,8 +5,10 @@ which resources does it recommend for that?") borrows the subject of the last
 user turn that had one, named by its roadmap step when one matches ("… (Step 5:
 Natural Language Processing (NLP))"); a question that opens with "what
 about"/"and" but names a new subject ("What about computer vision?") borrows
-the previous turn's intent ("tools"). With a model, the answer layer asks it to
-condense instead and uses this as the fallback. Nothing here retrieves.
+the previous turn's intent ("tools"). ``followup_forms`` lists the question as
+asked and its carried forms; offline, the answer layer retrieves each and keeps
+a carried one only when it fits clearly better. With a model, the answer layer
+asks it to condense instead. Nothing here retrieves.
 """
 
 from __future__ import annotations
@@ -123,3 +125,31 @@ def rewrite_followup(
     else:
         carried = " ".join(sorted(subject_words(previous)))
     return Standalone(f"{question} ({carried})", carried)
+
+
+def followup_forms(
+    question: str, history: Sequence[Message], step_titles: Mapping[int, str]
+) -> list[Standalone]:
+    """The question as asked, then the form that carries the conversation's subject.
+
+    The caller retrieves each and keeps the carried form only when it fits clearly better
+    ("Are they free?" after a question about Step 2's resources), so no word list decides.
+    A continuation that names its own subject ("What about computer vision?") carries the
+    earlier intent instead, by its form alone.
+    """
+    forms = [Standalone(question)]
+    earlier = [m.content for m in history if m.role == "user" and m.content.strip()]
+    if not earlier:
+        return forms
+    if has_subject(question) and _CONTINUATION.match(question):
+        return [rewrite_followup(question, history, step_titles)]  # "What about CV?": the intent
+    previous = next((t for t in reversed(earlier) if has_subject(t)), None)
+    if previous is not None:
+        step = detect_step(previous, step_titles)
+        if step is not None and step_titles[step].lower() not in question.lower():
+            carried = step_titles[step]
+        else:
+            carried = " ".join(sorted(subject_words(previous)))
+        if carried:
+            forms.append(Standalone(f"{question} ({carried})", carried))
+    return forms

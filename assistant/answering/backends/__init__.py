@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from assistant.settings import Settings
 
@@ -50,6 +50,12 @@ class Backend(Protocol):
 
     def generate(self, messages: Sequence[Message], *, max_tokens: int) -> Iterator[str]:
         """Stream the reply's text deltas; raises ``BackendUnavailable`` on failure."""
+        ...
+
+    def structured(
+        self, messages: Sequence[Message], schema: dict[str, Any], *, max_tokens: int
+    ) -> str:
+        """The reply constrained to the JSON ``schema`` (unparsed); ``BackendUnavailable``."""
         ...
 
 

@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import httpx
 import ollama
@@ -163,6 +164,25 @@ class OllamaBackend:
         return min(self._wanted_ctx, trained) if trained else self._wanted_ctx
 
     # -- generation -----------------------------------------------------------------------
+
+    def structured(
+        self, messages: Sequence[Message], schema: dict[str, Any], *, max_tokens: int
+    ) -> str:
+        """One reply constrained to ``schema`` (Ollama's structured outputs: ``format=``)."""
+        options = {"num_ctx": self.num_ctx, "num_predict": max_tokens, "temperature": 0}
+        payload = [{"role": m.role, "content": m.content} for m in messages]
+        try:
+            reply = self._client.chat(
+                model=self.model, messages=payload, stream=False, format=schema, options=options
+            )
+        except ollama.ResponseError as err:
+            raise BackendUnavailable(
+                f"Ollama refused the structured request: {err.error}"
+            ) from None
+        except (ConnectionError, httpx.HTTPError, ValueError) as err:
+            log.info("ollama structured request failed: %s", err)
+            raise BackendUnavailable(f"The connection to Ollama at {self.host} was lost.") from None
+        return reply.message.content or ""
 
     def generate(self, messages: Sequence[Message], *, max_tokens: int) -> Iterator[str]:
         """Stream the reply. ``max_tokens`` caps the output so prompt + reply fit ``num_ctx``."""
