@@ -187,8 +187,8 @@ def plan_next_steps(
     done = satisfied_steps(profile, roadmap, graph)
     unlocked = graph.unlocked(done)
     path = goal_path(graph, profile.goal)
-    # A gap first (a prerequisite of a step done, said not known), then carry on from the
-    # furthest step done ("finished step 6" → Step 7 before Step 5).
+    # A gap first (a prerequisite of a step done, or a step said not done: "skipped deep
+    # learning"), then carry on from the furthest step done ("finished step 6" → Step 7).
     needed: set[str] = set()
     todo = list(done)
     while todo:
@@ -197,6 +197,11 @@ def plan_next_steps(
                 needed.add(edge.before)
                 todo.append(edge.before)
     furthest = max((graph.steps.index(s) for s in done if s in graph.steps), default=-1)
+    needed |= {
+        s
+        for s, level in profile.progress.items()
+        if level == "not started" and s in graph.steps and graph.steps.index(s) < furthest
+    }
     unlocked.sort(key=lambda s: (s not in needed, graph.steps.index(s) < furthest))
     chosen = [s for s in unlocked if s in path] or unlocked
     steps = []

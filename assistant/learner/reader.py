@@ -72,6 +72,12 @@ _GOAL_NEUTRAL = frozenset(
         "where",
     ]
 )
+#: "… is exactly what I want …", "… is where I want to go": the goal was said before the cue.
+_POINTS_BACK = re.compile(
+    r"\b(?:is|are)\s+(?:exactly\s+|really\s+|just\s+)?(?:what|where)\s*(?:(?:i|we)\s*)?$|"
+    r"\b(?:is|are)\s+(?:next\s+)?\s*$",
+    re.I,
+)
 _TYPOS = {
     "wat": "what",
     "r": "are",
@@ -143,7 +149,8 @@ _NEGATIVE = re.compile(
     r"no clue|no background|don't know|do not know|didn't|did not|don't|haven't|have not|"
     r"hasn't|zero|weak|rusty|can't|cannot|clueless|a blank|mystery|none|nothing|without|"
     r"lacking|struggle|struggling|unfamiliar|not familiar|not comfortable|not confident|"
-    r"meh|forgot|forgotten|know nothing|little to no|nope|nah)\b|"
+    r"meh|forgot|forgotten|know nothing|little to no|nope|nah|skipped|skip|skipping|hopeless|"
+    r"terrible at|bad at|awful at|not good at|blank|lost me|no clue)\b|"
     r"\bno\s+(?!longer|problems?|issues?|trouble|doubt)\w|\bno\W*$|"
     r"\bnot\b(?!\s+(?:only|just|a problem|an issue))",
     re.I,
@@ -163,7 +170,9 @@ _DONE = re.compile(
     r"bread and butter|second nature|mastered|learned|learnt|studied|did|took|passed|got|"
     r"day job|well|all day|yes|confident|handle|write|wrote|built|no problems?|in my blood|"
     r"degree|major|majored|my thing|strength|strong suit|developer|programmer|engineer|"
-    r"behind me|ok-ish|decent|pretty good|under control|covered)\b",
+    r"behind me|ok-ish|decent|pretty good|under control|covered|knocked out|got through|"
+    r"wrapped up|nailed|ticked off|shipped|deployed|trained|implemented|launched|comfortably|"
+    r"can code|can write|can program|can use|inside out|run|ran)\b",
     re.I,
 )
 #: Words that say a skill is used at a working level (for a step's core topic).
@@ -171,19 +180,20 @@ _WORKING = re.compile(
     r"\b(daily|every day|everyday|at work|at my job|professionally|for a living|for years|"
     r"\d+\s*(?:years?|yrs?)|main language|very well|really well|well|comfortable|comfy|"
     r"fluent|solid|fine|expert|proficient|all day|a lot|for my|coding club|senior|developer|"
-    r"programmer|engineer|no problem)\b",
+    r"programmer|engineer|no problem|comfortabl[ey]|for a living|inside out)\b",
     re.I,
 )
 _GOAL_CUE = re.compile(
     r"(?:\b(?:(?:i|we)\s*(?:'d|would|'m|am|really|also|eventually|mostly|ultimately|then|now)?\s*)?"
     r"(?:really\s+|eventually\s+|also\s+|mostly\s+|ultimately\s+)?"
     r"(?:want|wants|would like|'d like|'d love|would love|love|hope|hoping|plan|planning|aim|"
-    r"aiming|wish|dream|care|trying|am trying)(?:\s+(?:to|in|on|about|for|of)\b)?|"
+    r"aiming|wish|dream|care|trying|am trying)\b(?:\s+(?:to|in|on|about|for|of)\b)?|"
     r"\bmy\s+(?:goal|aim|dream|target|focus|interest|ambition|plan)\s*(?:is|:)?|"
     r"\b(?:goal|aim|target|focus)\s*(?:is\b|:)|\binterested in\b|\binteresting in\b|"
     r"\bkeen on\b|\bmov(?:e|ing) (?:on )?(?:in)?to\b|\bswitch(?:ing)? (?:careers? )?(?:in)?to\b|"
     r"\b(?:get|go|getting|going) into\b|\b(?:to )?becom(?:e|ing)\b|\bpassionate about\b|"
-    r"\bcare mostly about\b)",
+    r"\bcare mostly about\b|\bgoal\s+(?=[a-z])|\bnext\s+on\s+my\s+(?:wish\s*)?list\b|"
+    r"\bon\s+my\s+(?:wish\s*)?list\b|\bcurious\s+about\s+(?=\w+ing\b))",
     re.I,
 )
 #: A wish that is really a question ("I'd love to see the project ideas …").
@@ -228,7 +238,13 @@ _PLAN_REQUEST = re.compile(
     r"(?:plan|roadmap|path)\b|\bplan\s+(?:for\s+me|my)\b|\bwhat\s+do\s+(?:you|u)\s+"
     r"(?:suggest|recommend|advise|think i should)\b|\brecommend(?:ed)?\s+(?:next|now|first|"
     r"for\s+me)\b|\bwhat\s+do\s+i\s+(?:focus|tackle|work|start|begin)\b|\btell\s+me\s+what\s+to\s+"
-    r"(?:learn|study|do)\b|\bwhere\s+do\s+i\s+stand\b)",
+    r"(?:learn|study|do)\b|\bwhere\s+do\s+i\s+stand\b|\bwhat\s+would\s+you\s+do\b|"
+    r"\bmap\s+out\b|\bmy\s+next\s+(?:\d+\s+|few\s+)?(?:months?|weeks?|steps?|moves?)\b|"
+    r"\bfirst\s+move\b|\bstart\s+me\b|\bwhere\s+i\s+(?:must|should|can|need\s+to)\s+"
+    r"(?:start|begin)\b|\bwhat\s+order\s+should\s+i\b|\bwhere\s+do\s+i\s+go\b|"
+    r"\bwhat\s+should\s+come\s+next\b|\bwhat\s+to\s+(?:do|learn|study|pick|focus\s+on)\b|"
+    r"\bhelp\s+me\s+(?:decide|choose|pick|prioriti[sz]e|plan)\b|\bwhere\s+do\s+i\s+"
+    r"(?:even|actually|best)\s+(?:start|begin)\b|\bmy\s+plan\b)",
     re.I,
 )
 _BEGINNER = re.compile(
@@ -301,7 +317,7 @@ _PERSONAL = re.compile(
 )
 _ASKS_FOR_A_LIST = re.compile(
     r"^\W*(?:which|what)\s+(?!(?:steps?|ones?|should|do|does|did|can|could|must|would|is|are|"
-    r"was|now|next|to|i|comes|else)\b)[a-z-]+(?:\s+[a-z-]+){0,3}\s+(?:should|do|must|can|would)\s+i\b",
+    r"was|now|next|to|i|comes|else|order|way|path|approach|route|sequence)\b)[a-z-]+(?:\s+[a-z-]+){0,3}\s+(?:should|do|must|can|would)\s+i\b",
     re.I,
 )
 _NOW = re.compile(r"\b(?:next|first|now|start|begin|going|proceed|continue)\b", re.I)
@@ -325,7 +341,18 @@ def _is_question(text: str) -> bool:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip(" ,.;:!?")]
+    """Sentences, cut again before a question ("…lost tbh, what should I be doing?")."""
+    out = []
+    for sentence in _SENTENCE.split(text):
+        for part in _ASKS_AFTER_COMMA.split(sentence):
+            if part and part.strip(" ,.;:!?"):
+                out.append(part.strip())
+    return out
+
+
+_ASKS_AFTER_COMMA = re.compile(
+    r",\s*(?=(?:what|which|how|where|when|why|should|could|can|do|does|is|are)\b)", re.I
+)
 
 
 class LearnerReader:
@@ -434,13 +461,34 @@ class LearnerReader:
                 continue
             steps = [self._step(_number(w)) for w in re.findall(rf"\b{_NUM}\b", m.group(1))]
             mark(m, [s for s in steps if s], out.named)
+        for m in re.finditer(  # "done 1 through 9"
+            rf"\b(?:finished|done|did|completed|through)\s+({_NUM})\s*(?:-|–|to|through)\s*({_NUM})"
+            rf"\b(?!\s*(?:h\b|hrs?|hours?|min|mins|minutes?|years?|yrs?|%|weeks?|months?|days?))",
+            clause,
+        ):
+            first, last = _number(m.group(1)), _number(m.group(2))
+            if first and last and not self._overlaps(m, out.spans):
+                mark(m, self._steps_between(first, last), out.named)
+        for m in re.finditer(  # "after finishing deep learning"
+            r"\bafter\s+(?:finishing|completing|doing|getting through)\s+(?P<rest>.*)", clause
+        ):
+            step = self._named_step(m.group("rest"))
+            if step:
+                mark(m, [step], out.done)
+        for m in re.finditer(  # "everything before it": the step named just before
+            r"\b(?:everything|all|anything)\s+(?:before|prior to|up to)\s+(?:it|that|this)\b",
+            clause,
+        ):
+            named = [x for x in self.vocabulary.find(clause[: m.start()]) if "/" not in x.item]
+            if named:
+                mark(m, self._steps_before(named[-1].item, inclusive=True), out.done)
         if steps_said:  # "Haven't done step 2 yet but finished 1."
             for m in re.finditer(
-                r"\b(?:finished|done|did|completed|passed|through)\s+(\d{1,2})\b(?!\s*(?:h\b|hrs?|"
-                r"hours?|min|mins|minutes?|years?|yrs?|%|weeks?|months?|days?|times?))",
+                rf"\b(?:finished|done|did|completed|passed|through|skipped)\s+({_NUM})\b(?!\s*(?:h\b|"
+                rf"hrs?|hours?|min|mins|minutes?|years?|yrs?|%|weeks?|months?|days?|times?))",
                 clause,
             ):
-                step = self._step(int(m.group(1)))
+                step = self._step(_number(m.group(1)))
                 if step and not self._overlaps(m, out.spans):
                     mark(m, [step], out.named)
         return out
@@ -465,13 +513,13 @@ class LearnerReader:
             if rx.search(masked)
         }
 
-    def _clauses(self, text: str) -> list[tuple[str, bool, str]]:
-        """Clauses, and whether each continues a list of the clause before ("…, DL, …").
+    def _clauses(self, text: str) -> list[tuple[str, bool, str, str]]:
+        """Clauses, whether each continues a list ("…, DL, …"), their part and sentence.
 
         A clause with two kinds of cue ("finished deep learning and know a bit of OpenCV",
         "Python yes, maths no") is cut further at commas and "and".
         """
-        out: list[tuple[str, bool, str]] = []
+        out: list[tuple[str, bool, str, str]] = []
         for sentence in _SENTENCE.split(text):
             for part in _CLAUSE.split(sentence):
                 if not part or not part.strip(" ,.;:!?"):
@@ -480,9 +528,9 @@ class LearnerReader:
                 if len(self._cues(part)) >= 2 and re.search(r",|\band\b|&", part):
                     pieces = [x.strip() for x in _LIST_CUT.split(part)]
                     pieces = [x for x in pieces if x.strip(" .;:!?")]
-                    out += [(x, i > 0, part) for i, x in enumerate(pieces)]
+                    out += [(x, i > 0, part, sentence) for i, x in enumerate(pieces)]
                 else:
-                    out.append((part, False, part))
+                    out.append((part, False, part, sentence))
         return out
 
     @staticmethod
@@ -543,6 +591,8 @@ class LearnerReader:
             ),
             reverse=True,
         )
+        if among is not None:
+            return scores[0][1] if scores else None  # the words named these: meaning picks one
         if len(scores) < 2:
             return scores[0][1] if scores else None
         (best, goal), (second, _) = scores[0], scores[1]
@@ -616,16 +666,21 @@ class LearnerReader:
 
         steps_said = bool(re.search(r"\bsteps?\b", low))
         last_items: list[str] = []
+        last_sentence = ""
         last_polarity: Polarity | None = None
-        for clause, continues, whole in self._clauses(low):
+        for clause, continues, whole, sentence in self._clauses(low):
             body = clause
             cue = _GOAL_CUE.search(clause)
             if cue:
                 phrase = clause[cue.end() :]
                 if not _QUESTION_WISH.match(phrase):
                     found = self.goal_of(phrase) if phrase.strip(" .!?,") else None
-                    if found is None and len(content_words(phrase) - _GOAL_NEUTRAL) < 1:
-                        found = self.goal_of(clause[: cue.start()])  # "X is where I want to go"
+                    before = clause[: cue.start()]
+                    pointer = _POINTS_BACK.search(before)
+                    if found is None and (
+                        pointer or len(content_words(phrase) - _GOAL_NEUTRAL) < 1
+                    ):  # "production is exactly what I want to get good at"
+                        found = self.goal_of(before[: pointer.start()] if pointer else before)
                     goal = found or goal
                 body = clause[: cue.start()]  # a wish or a question about the roadmap
             if _CONTENT_REQUEST.search(body) or (
@@ -643,11 +698,16 @@ class LearnerReader:
             if polarity is None and continues:
                 polarity = last_polarity  # "I did ML, DL and NLP": the list goes on
             if polarity is not None and not matches and not where.named and not where.done:
-                if re.search(r"\b(?:it|them|that|those|this|these)\b", masked):
-                    for item in last_items:  # "passed linear algebra but forgot it all"
+                plural = re.search(r"\b(?:them|those|these|both|all of them)\b", masked)
+                pronoun = plural or re.search(r"\b(?:it|that|this|which)\b", masked)
+                if last_items and (pronoun or sentence == last_sentence):
+                    # "passed linear algebra but forgot it all"; "a Python course but rusty now"
+                    for item in last_items if plural else last_items[-1:]:
                         put(item, polarity, item, override=True)
                 last_polarity = polarity
                 continue
+            if matches or where.named:
+                last_items, last_sentence = [m.item for m in matches] + where.named, sentence
             if where.said:
                 position = where.said
             for step in where.done:
@@ -658,7 +718,6 @@ class LearnerReader:
                 continue
             for step in where.named:
                 put(step, polarity, where.said or step)
-            last_items = [m.item for m in matches] + where.named
             last_polarity = polarity
             for match in matches:
                 put(match.item, polarity, match.words)
