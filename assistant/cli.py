@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -150,13 +151,90 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+PROFILE_HELP = (
+    "/profile shows what I know about you; /profile done|learning|not <step or topic>, "
+    "/profile clear <step or topic>, /profile goal <goal>, /profile hours <n> change it."
+)
+_LEVELS = {"done": "done", "learning": "learning", "not": "not started", "clear": None}
+
+
+def profile_command(bot: Assistant, profile_id: str, argument: str) -> str:
+    """``/profile …`` in the chat: show the learner's profile or change one thing in it."""
+    from dataclasses import replace
+
+    from assistant.learner.profile import Profile
+
+    vocabulary = bot.vocabulary
+    profile = bot.profiles.get(profile_id) or Profile(profile_id)
+    words = argument.split(maxsplit=1)
+    verb, rest = (words[0].lower(), words[1] if len(words) > 1 else "") if words else ("", "")
+    if verb in _LEVELS and rest:
+        found = vocabulary.find(rest) or []
+        m = re.search(r"\bstep\s*(\d{1,2})\b|^\s*(\d{1,2})\s*$", rest, re.I)
+        ids = [f.item for f in found]
+        if m and f"step-{int(m.group(1) or m.group(2))}" in vocabulary.step_ids:
+            ids = [f"step-{int(m.group(1) or m.group(2))}"]
+        if not ids:
+            return f"I don't know {rest!r} as a roadmap step or topic. {PROFILE_HELP}"
+        profile = profile.corrected(ids[0], _LEVELS[verb])
+        said = f"{vocabulary.title(ids[0])}: {verb if verb != 'not' else 'not yet'}"
+    elif verb == "goal" and rest:
+        goal = bot.reader.goal_of(rest) or (
+            rest.strip().lower() if rest.strip().lower() in vocabulary.goals else None
+        )
+        if goal is None:
+            return f"Goals: {', '.join(vocabulary.goals)}."
+        profile = replace(profile, goal=goal)
+        said = f"goal: {vocabulary.goal(goal).name}"
+    elif verb == "hours" and rest:
+        try:
+            hours = float(rest)
+        except ValueError:
+            hours = 0.0
+        if not 1 <= hours <= 80:
+            return "Hours per week must be a number from 1 to 80."
+        profile = replace(profile, hours_per_week=hours)
+        said = f"{hours:g} h/week"
+    elif verb:
+        return PROFILE_HELP
+    else:
+        lines = [f"Goal: {vocabulary.goal(profile.goal).name} · {profile.hours_per_week:g} h/week"]
+        names = {"done": "done", "learning": "learning", "not started": "not yet"}
+        for item, level in sorted(profile.progress.items(), key=lambda kv: vocabulary.order(kv[0])):
+            lines.append(f"  {vocabulary.title(item)}: {names.get(level, level)}")
+        if not profile.progress:
+            lines.append("  (nothing yet: tell me what you know, or /profile done <step>)")
+        plan = bot.plan(profile)
+        if plan.steps:
+            lines.append(f"Next: {plan.steps[0].title}")
+        return "\n".join(lines)
+    bot.profiles.put(profile)
+    plan = bot.plan(profile)
+    following = f" Next: {plan.steps[0].title}." if plan.steps else ""
+    return f"Saved — {said}.{following}"
+
+
 def cmd_chat(args: argparse.Namespace) -> int:
+    import secrets
+
     from assistant.answering.assistant import Assistant
 
     bot = Assistant.open(_settings(args))
     status = bot.status()
     mode = status.mode if not status.detail else f"{status.mode} — {status.detail}"
-    print(f"Roadmap Assistant ({mode}). Ask about the AI Engineer roadmap; /clear, /exit.")
+    print(
+        f"Roadmap Assistant ({mode}). Ask about the AI Engineer roadmap; /profile, /clear, /exit."
+    )
+    # Without --profile, this chat keeps its own profile and deletes it at the end.
+    profile_id = args.profile or f"cli-session-{secrets.token_hex(6)}"
+    try:
+        return _chat_loop(bot, args, profile_id)
+    finally:
+        if not args.profile:
+            bot.profiles.delete(profile_id)
+
+
+def _chat_loop(bot: Assistant, args: argparse.Namespace, profile_id: str) -> int:
     history: list[dict[str, str]] = []
     while True:
         try:
@@ -171,11 +249,17 @@ def cmd_chat(args: argparse.Namespace) -> int:
             history.clear()
             print("(conversation cleared)")
             continue
+        if command == "/profile" or command.startswith("/profile "):
+            try:
+                print(profile_command(bot, profile_id, line.strip()[len("/profile") :].strip()))
+            except AssistantError as err:
+                print(f"error: {err}", file=sys.stderr)
+            continue
         if not command:
             print("(type a question, or /exit)")
             continue
         try:
-            answer = _stream_answer(bot, line, history, args.profile)
+            answer = _stream_answer(bot, line, history, profile_id)
         except AssistantError as err:
             print(f"error: {err}", file=sys.stderr)
             continue

@@ -191,3 +191,34 @@ def test_ask_with_a_profile_remembers_the_learner_between_runs(
     assert "goal: computer vision" in again and "**1. Step 6: Computer Vision** [1]" in again
     assert main(["ask", "What should I learn next?"]) == 0  # no profile: starts from scratch
     assert "**1. Step 1: Programming Fundamentals** [1]" in capsys.readouterr().out
+
+
+def test_chat_profile_shows_and_corrects_the_reading(
+    real_env: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import io
+
+    turns = (
+        "I write Python every day and my goal is NLP. What next?\n"
+        "/profile\n"
+        "/profile not python\n"
+        "/profile goal computer vision\n"
+        "/profile done step 4\n"
+        "/profile hours 500\n"
+        "/profile done quantum knitting\n"
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO(turns))
+    assert main(["chat", "--backend", "offline"]) == 0
+    out = capsys.readouterr().out
+    _, plan, shown, not_python, goal, step4, hours, unknown, _ = out.split("you> ")
+    assert "I counted Step 1: Programming Fundamentals as done" in plan
+    assert "**1. Step 2: Mathematics for AI** [1]" in plan
+    assert "Goal: NLP · 6 h/week" in shown and "Python Basics: done" in shown
+    assert "Next: Step 2: Mathematics for AI" in shown
+    # Python is not known after all: Step 1 comes first again.
+    assert "Saved — Python Basics: not yet. Next: Step 1: Programming Fundamentals." in not_python
+    assert "Saved — goal: computer vision." in goal
+    assert "Saved — Step 4: Deep Learning: done." in step4
+    assert "from 1 to 80" in hours and "don't know 'quantum knitting'" in unknown

@@ -54,7 +54,7 @@ def test_first_visit_gets_an_unguessable_id_and_the_beginner_plan(panel: Profile
 
 def test_refresh_after_an_answer_needs_an_id(panel: ProfilePanel) -> None:
     skipped = panel.refresh(None)  # an API client without a browser profile
-    assert len(skipped) == 1 + 3 + 2 * len(panel.roadmap.steps) + 3
+    assert len(skipped) == 1 + 3 + 2 * len(panel.roadmap.steps) + 3 + 1  # + the checklist
     assert all(v == {"__type__": "update"} for v in skipped)  # gr.skip(): left as shown
     pid = new_profile_id()
     panel.store.put(Profile(pid, {"step-3": "done"}, goal="mlops"))
@@ -124,7 +124,7 @@ def test_a_bad_import_warns_and_changes_nothing(
     path.write_bytes(content)
     with pytest.warns(UserWarning, match=warning):
         out = panel.import_file(pid, str(path))
-    assert len(out) == 1 + 3 + 2 * len(panel.roadmap.steps) + 3
+    assert len(out) == 1 + 3 + 2 * len(panel.roadmap.steps) + 3 + 1  # + the checklist
     assert panel.store.get(pid) == Profile(pid, {"step-1": "done"}, goal="nlp")
 
 
@@ -155,3 +155,25 @@ def test_two_browsers_never_see_each_other(panel: ProfilePanel) -> None:
     panel.save(a, *values)
     assert unpack(panel, panel.load(b))["form"][0] == "general"
     assert unpack(panel, panel.load(a))["form"][0] == "reinforcement-learning"
+
+
+def test_unticking_a_misread_item_corrects_the_profile_and_the_plan(
+    offline_bot: Any, settings: Settings
+) -> None:
+    panel = ProfilePanel(offline_bot.settings, _roadmap(settings), lambda: offline_bot)
+    pid = new_profile_id()
+    offline_bot.ask("I write Python every day and my goal is NLP. What next?", profile_id=pid)
+    shown = panel.understood(pid)
+    assert shown["visible"] is True
+    labels = dict(shown["choices"])
+    assert set(labels.values()) == {"done|step-1/python-basics", "done|step-1"}
+    assert any("you use Python at a working level" in label for label in labels)
+    assert "**1. Step 2: Mathematics for AI**" in panel.load(pid)[-4]
+    # Python is not really known: untick both readings.
+    out = panel.correct(pid, [])
+    plan, understood = out[-4], out[-1]
+    assert "**1. Step 1: Programming Fundamentals**" in plan
+    assert understood["visible"] is False
+    saved = panel.store.get(pid)
+    assert saved is not None and saved.level("step-1/python-basics") == "not started"
+    assert saved.level("step-1") == "not started"

@@ -362,3 +362,34 @@ def test_profile_panel_plans_from_chat_and_form_persists_and_isolates(
         expect(step_state(again, "step-4")).to_have_attribute("data-state", "done")
     log = (ARTIFACTS / "app-profile.log").read_text(errors="replace")
     assert "Traceback" not in log
+
+
+def test_a_misread_item_is_corrected_beside_the_answer_and_the_plan_changes(
+    browser: Browser, app_home: Path
+) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    env = {"ASSISTANT_BACKEND": "offline"}
+    with running_app(app_home, port, env, log=ARTIFACTS / "app-correct.log"):
+        page, dialogs = new_page(browser)
+        page.goto(url)
+        expect(page.locator("#status")).to_contain_text("Offline mode", timeout=60_000)
+        expect(page.locator("#understood")).to_be_hidden()
+        ask(page, "I write Python every day and my goal is NLP. What next?")
+        expect(bot_messages(page).first).to_contain_text("I understood", timeout=30_000)
+        expect(plan_box(page)).to_contain_text("1. Step 2: Mathematics for AI", timeout=15_000)
+        understood = page.locator("#understood")
+        expect(understood).to_be_visible()
+        expect(understood).to_contain_text("✓ done: Python Basics")
+        expect(understood).to_contain_text("you use Python at a working level")
+        page.screenshot(path=str(ARTIFACTS / "11-understood.png"), full_page=True)
+        # The learner only did a course: Python is not known at a working level.
+        understood.locator("label", has_text="Python Basics").click()
+        expect(plan_box(page)).to_contain_text(
+            "1. Step 1: Programming Fundamentals", timeout=15_000
+        )
+        expect(step_state(page, "step-1")).to_have_attribute("data-state", "next")
+        # Step 1 was only read from the Python: it goes with it.
+        expect(understood).to_be_hidden()
+        page.screenshot(path=str(ARTIFACTS / "12-corrected.png"), full_page=True)
+        assert dialogs == []

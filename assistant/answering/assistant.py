@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Generator, Iterator, Mapping, Sequence
+from collections import OrderedDict
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from assistant.answering.backends import Backend, Message, get_backend
@@ -52,6 +53,8 @@ log = logging.getLogger(__name__)
 DEFAULT_K = 6
 #: Earlier turns considered for follow-ups.
 HISTORY_TURNS = 8
+#: Saved profiles whose last reading is remembered for correction in the UI.
+MAX_READINGS = 1000
 #: How much better (best cosine similarity) a follow-up with the earlier subject carried must
 #: fit than the question as asked, offline. Chosen on the follow-up questions of
 #: eval/questions.yaml with benchmarks/tune_eval.py.
@@ -159,6 +162,7 @@ class Assistant:
         self._reader: LearnerReader | None = None
         self.last_reading = "offline"
         """Who read the last message: ``offline`` (and why), or the backend's name."""
+        self._readings: OrderedDict[str, LearnerStatement] = OrderedDict()
         self._profiles: ProfileStore | None = None
 
     @classmethod
@@ -363,7 +367,24 @@ class Assistant:
         profile = apply_statement(profile, statement)
         if profile_id:
             self.profiles.put(profile)
+            if statement.items:
+                self._readings[profile_id] = statement
+                self._readings.move_to_end(profile_id)
+                while len(self._readings) > MAX_READINGS:
+                    self._readings.popitem(last=False)
         return profile
+
+    def reading_of(self, profile_id: str) -> LearnerStatement | None:
+        """The last message's reading for a saved profile (what the UI offers to correct)."""
+        return self._readings.get(profile_id)
+
+    def forget_reading(self, profile_id: str, ids: Iterable[str]) -> None:
+        """Drop corrected items from the remembered reading."""
+        statement = self._readings.get(profile_id)
+        if statement is not None:
+            gone = set(ids)
+            items = tuple(i for i in statement.items if i.id not in gone)
+            self._readings[profile_id] = statement.model_copy(update={"items": items})
 
     def _plan_answer(
         self,

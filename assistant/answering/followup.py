@@ -42,6 +42,12 @@ _CONTINUATION = re.compile(
     re.IGNORECASE,
 )
 _STEP_NUMBER = re.compile(r"\bstep\s*(\d{1,2})\b", re.IGNORECASE)
+#: A question or a request, by its form: ends with "?", or opens like one.
+_ASKS = re.compile(
+    r"^.*\?\s*$|^\s*(?:and|also|so|ok|okay|what|which|why|how|where|when|who|are|is|do|does|did|"
+    r"can|could|should|would|will|tell|explain|show|list|describe|give|more|any)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 @dataclass(frozen=True)
@@ -139,8 +145,8 @@ def followup_forms(
     """
     forms = [Standalone(question)]
     earlier = [m.content for m in history if m.role == "user" and m.content.strip()]
-    if not earlier:
-        return forms
+    if not earlier or not _ASKS.match(question):
+        return forms  # only a question or a request can lean on what came before
     if has_subject(question) and _CONTINUATION.match(question):
         return [rewrite_followup(question, history, step_titles)]  # "What about CV?": the intent
     previous = next((t for t in reversed(earlier) if has_subject(t)), None)

@@ -173,6 +173,12 @@ class Vocabulary:
         sid = item.partition("/")[0]
         return next(s for s in self.steps if s.id == sid)
 
+    def order(self, item: str) -> tuple[int, int]:
+        """Where a step or topic comes in the roadmap (for sorting)."""
+        step = self.step_of(item)
+        topics = [t.id for t in step.topics]
+        return step.number, topics.index(item) + 1 if item in topics else 0
+
     def title(self, item: str) -> str:
         """A step as "Step 4: Deep Learning", a topic by its name ("Linear Algebra")."""
         if item in self.topics:

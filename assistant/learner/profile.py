@@ -79,6 +79,23 @@ class Profile:
         _check_item(item, level)
         return replace(self, progress={**self.progress, item: level})
 
+    def corrected(self, item: str, level: str | None) -> Profile:
+        """A learner's correction: ``item`` set to ``level`` (``None`` forgets it).
+
+        A topic that is not done means its step is not done either, so a step marked done
+        (perhaps read from "I use Python daily") is forgotten with it.
+        """
+        progress = dict(self.progress)
+        if level is None:
+            progress.pop(item, None)
+        else:
+            _check_item(item, level)
+            progress[item] = level
+        step = item.partition("/")[0]
+        if "/" in item and level != "done" and progress.get(step) == "done":
+            del progress[step]
+        return replace(self, progress=progress)
+
     def export_text(self) -> str:
         """The profile as the pretty JSON a learner downloads (and can import again)."""
         return json.dumps(self.to_json(), ensure_ascii=False, indent=2)

@@ -55,6 +55,8 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+#: How each kind of reading is shown in the "What I understood" checklist.
+UNDERSTOOD_LABELS = {"done": "✓ done: ", "learning": "◐ learning: ", "not_known": "✗ not yet: "}
 _BROWSER_ID = re.compile(r"^browser-[A-Za-z0-9_-]{16,64}$")
 
 
@@ -181,7 +183,44 @@ class ProfilePanel:
         """Page load or after an answer: this browser's id (made on first visit) and its view."""
         pid = valid_profile_id(profile_id) or new_profile_id()
         view = self.view(self.current(pid))
-        return [pid, *self.form_values(view.profile), *self._shown(view)]
+        return [pid, *self.form_values(view.profile), *self._shown(view), self.understood(pid)]
+
+    # -- what was understood, and corrections ---------------------------------------------
+
+    def understood(self, pid: str) -> Any:
+        """The last message's reading as ticked boxes (hidden when there is none)."""
+        bot = self._assistant()
+        reading = bot.reading_of(pid) if bot is not None else None
+        if reading is None or not reading.items:
+            return gr.update(choices=[], value=[], visible=False)
+        titles = {s.id: s.heading for s in self.roadmap.steps}
+        titles |= {t.id: t.name.rstrip(".") for s in self.roadmap.steps for t in s.topics}
+        choices = []
+        for item in reading.items:
+            label = UNDERSTOOD_LABELS[item.polarity] + titles.get(item.id, item.id)
+            if item.inferred:
+                label += f" (you use {item.words.capitalize()} at a working level)"
+            choices.append((label, f"{item.polarity}|{item.id}"))
+        return gr.update(choices=choices, value=[v for _, v in choices], visible=True)
+
+    def correct(self, profile_id: Any, ticked: Any) -> list[Any]:
+        """Unticked readings are wrong: "done" becomes not started, the rest is forgotten."""
+        pid = valid_profile_id(profile_id)
+        bot = self._assistant()
+        reading = bot.reading_of(pid) if bot is not None and pid else None
+        if pid is None or bot is None or reading is None:
+            return [gr.skip()] * (len(self.form) + len(self.shown) + 1)
+        keep = set(ticked or [])
+        profile = self.current(pid)
+        wrong = [i for i in reading.items if f"{i.polarity}|{i.id}" not in keep]
+        steps = {i.id.partition("/")[0] for i in wrong if "/" in i.id}
+        wrong += [i for i in reading.items if i.inferred and i.id in steps and i not in wrong]
+        for item in wrong:
+            profile = profile.corrected(item.id, "not started" if item.polarity == "done" else None)
+        self.store.put(profile)
+        bot.forget_reading(pid, [i.id for i in wrong])
+        view = self.view(profile)
+        return [*self.form_values(profile), *self._shown(view), self.understood(pid)]
 
     def refresh(self, profile_id: Any) -> list[Any]:
         """After an answer (which may have changed the profile); no id yet → nothing to do."""
@@ -225,7 +264,7 @@ class ProfilePanel:
             return self._unchanged()
         gr.Info("Profile imported.")
         view = self.view(profile)
-        return [pid, *self.form_values(profile), *self._shown(view)]
+        return [pid, *self.form_values(profile), *self._shown(view), self.understood(pid)]
 
     def delete(self, profile_id: Any) -> list[Any]:
         """Forget this browser's profile; the panel starts over."""
@@ -235,11 +274,12 @@ class ProfilePanel:
         removed = self.store.delete(pid)
         gr.Info("Your profile was deleted." if removed else "There was no saved profile.")
         profile = Profile(pid)
-        return [pid, *self.form_values(profile), *self._shown(self.view(profile))]
+        shown = self._shown(self.view(profile))
+        return [pid, *self.form_values(profile), *shown, gr.update(visible=False)]
 
     def _unchanged(self) -> list[Any]:
-        """Leave every output as it is (id, form, plan, picture, export file)."""
-        return [gr.skip()] * (1 + 3 + 2 * len(self.roadmap.steps) + 3)
+        """Leave every output as it is (id, form, plan, picture, export file, understood)."""
+        return [gr.skip()] * (1 + 3 + 2 * len(self.roadmap.steps) + 3 + 1)  # see ``outputs``
 
     def _shown(self, view: View) -> list[Any]:
         return [view.plan_markdown, view.picture, view.export_path]
@@ -261,13 +301,19 @@ class ProfilePanel:
 
     @property
     def outputs(self) -> list[Any]:
-        return [self.components["id"], *self.form, *self.shown]
+        return [self.components["id"], *self.form, *self.shown, self.components["understood"]]
 
     def build(self, profile_state: Any) -> None:
         """Lay the panel out (inside the caller's column) and wire its events."""
         c = self.components
         c["id"] = profile_state
         gr.Markdown("### 🧭 My next steps")
+        c["understood"] = gr.CheckboxGroup(
+            [],
+            label="What I understood from your last message — untick anything I got wrong",
+            elem_id="understood",
+            visible=False,
+        )
         c["picture"] = gr.HTML(elem_id="progress-picture")
         c["plan"] = gr.Markdown(elem_id="my-next-steps")
         with gr.Accordion("👤 My profile — what I know and want", open=False, elem_id="profile"):
@@ -320,3 +366,9 @@ class ProfilePanel:
             event(self.save, [profile_state, *self.form], self.shown, **private)
         c["import"].upload(self.import_file, [profile_state, c["import"]], self.outputs, **private)
         c["delete"].click(self.delete, [profile_state], self.outputs, **private)
+        c["understood"].input(
+            self.correct,
+            [profile_state, c["understood"]],
+            [*self.form, *self.shown, c["understood"]],
+            **private,
+        )
