@@ -83,12 +83,14 @@ def satisfied_steps(profile: Profile, roadmap: Roadmap, graph: RoadmapGraph) -> 
         required = [t for t in step.topics if "optional" not in t.id]
         if required and all(profile.level(t.id) == "done" for t in required):
             done.add(step.id)
-    todo = list(done)
-    while todo:
+    todo, seen = list(done), set(done)
+    while todo:  # everything before a done step, passing over (not adding) a denied one
         for edge in graph.requires(todo.pop()):
-            if edge.before not in done and edge.before not in denied:
-                done.add(edge.before)
+            if edge.before not in seen:
+                seen.add(edge.before)
                 todo.append(edge.before)
+                if edge.before not in denied:
+                    done.add(edge.before)
     return done - (denied - profile.done_steps())
 
 
@@ -202,7 +204,10 @@ def plan_next_steps(
         for s, level in profile.progress.items()
         if level == "not started" and s in graph.steps and graph.steps.index(s) < furthest
     }
-    unlocked.sort(key=lambda s: (s not in needed, graph.steps.index(s) < furthest))
+    targets = set(graph.goals.get(profile.goal, ())) if profile.goal != DEFAULT_GOAL else set()
+    unlocked.sort(
+        key=lambda s: (s not in needed, s not in targets, graph.steps.index(s) < furthest)
+    )
     chosen = [s for s in unlocked if s in path] or unlocked
     steps = []
     for n, step_id in enumerate(chosen[:MAX_STEPS], 1):

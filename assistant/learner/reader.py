@@ -141,13 +141,17 @@ _CLAUSE = re.compile(
     r",?\s+\bbut\b\s+|,?\s+\bthough\b|,\s*\bhowever\b|,?\s+\balthough\b|,?\s+\bwhereas\b|"
     r",?\s+\band\s+(?=(?:i|i'm|i've|i'd|my)\b)|,\s*(?=(?:none|no|not|never|zero|nothing)\b)|"
     r"\s+\bplus\b\s+(?=(?:i|i'm|i've)\b)|"
-    r",\s*(?=(?:what|which|how|where|when|why|should|could|can|do|does|is|are)\b)",
+    r",\s*(?=(?:what|which|how|where|when|why|should|could|can|do|does|is|are|now|next|then)\b)|"
+    r"(?<=\S)\s+(?=(?:which|what|where|why|how)\b[^.!?]*\?)|"
+    r"(?<=[^\w\s,])\s+(?=(?:does|do|is|are|can)\b[^.!?]*\?)|"
+    r",\s*(?=\d{1,2}\s+(?:in progress|is in progress|halfway|ongoing|underway)\b)",
     re.I,
 )
 _NEGATIVE = re.compile(
+    r"\bnothing(?!\s+(?:fancy|serious|special|major|big|advanced))\b|(?<!from\s)\bzero\b|"
     r"\b(never|not yet|not so much|not really|not much|not at all|no experience|no idea|"
     r"no clue|no background|don't know|do not know|didn't|did not|don't|haven't|have not|"
-    r"hasn't|zero|weak|rusty|can't|cannot|clueless|a blank|mystery|none|nothing|without|"
+    r"hasn't|weak|rusty|can't|cannot|clueless|a blank|mystery|none|without|"
     r"lacking|struggle|struggling|unfamiliar|not familiar|not comfortable|not confident|"
     r"meh|forgot|forgotten|know nothing|little to no|nope|nah|skipped|skip|skipping|hopeless|"
     r"terrible at|bad at|awful at|not good at|blank|lost me|no clue)\b|"
@@ -157,9 +161,11 @@ _NEGATIVE = re.compile(
 )
 _LEARNING = re.compile(
     r"\b(learning|currently|halfway|half way|studying|working on|working through|"
-    r"in progress|basic knowledge|basics of|a bit|a little|bit of|some|starting|started|"
+    r"in progress|basic knowledge|basics of|a bit|a little|bit of|some|starting|"
+    r"started(?!\s+(?:from|in|at|back|out))|"
     r"beginner at|taking a|enrolled|going through|partway|part way|on and off|dabbled|"
-    r"picking up|trying to learn)\b",
+    r"picking up|trying to learn|nothing fancy|nothing serious|small scripts|basic stuff|"
+    r"in progress|ongoing|underway)\b",
     re.I,
 )
 _DONE = re.compile(
@@ -172,7 +178,8 @@ _DONE = re.compile(
     r"degree|major|majored|my thing|strength|strong suit|developer|programmer|engineer|"
     r"behind me|ok-ish|decent|pretty good|under control|covered|knocked out|got through|"
     r"wrapped up|nailed|ticked off|shipped|deployed|trained|implemented|launched|comfortably|"
-    r"can code|can write|can program|can use|inside out|run|ran)\b",
+    r"can code|can write|can program|can use|inside out|run|ran|handled|sorted|taken care of|"
+    r"made|make)\b",
     re.I,
 )
 #: Words that say a skill is used at a working level (for a step's core topic).
@@ -180,19 +187,26 @@ _WORKING = re.compile(
     r"\b(daily|every day|everyday|at work|at my job|professionally|for a living|for years|"
     r"\d+\s*(?:years?|yrs?)|main language|very well|really well|well|comfortable|comfy|"
     r"fluent|solid|fine|expert|proficient|all day|a lot|for my|coding club|senior|developer|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|many|several)\s+(?:years?|yrs?)|"
     r"programmer|engineer|no problem|comfortabl[ey]|for a living|inside out)\b",
     re.I,
 )
 _GOAL_CUE = re.compile(
-    r"(?:\b(?:(?:i|we)\s*(?:'d|would|'m|am|really|also|eventually|mostly|ultimately|then|now)?\s*)?"
-    r"(?:really\s+|eventually\s+|also\s+|mostly\s+|ultimately\s+)?"
+    r"(?:\b(?:i|we)\s*(?:'d|would|'m|am|really|also|eventually|mostly|ultimately|then|now)?\s*"
+    r"(?:(?:really|eventually|also|mostly|ultimately|mainly|primarily|just|truly|especially|"
+    r"honestly|definitely)\s+)?"
     r"(?:want|wants|would like|'d like|'d love|would love|love|hope|hoping|plan|planning|aim|"
     r"aiming|wish|dream|care|trying|am trying)\b(?:\s+(?:to|in|on|about|for|of)\b)?|"
+    r"\b(?:really\s+|eventually\s+|also\s+)?(?:want|wants|hoping|hope|planning|plan|aiming|aim|"
+    r"trying|wish|dream|would like|'d like|'d love|would love)\s+to\b|"
+    r"\b(?:and|but|so)\s+(?:really\s+|also\s+|mainly\s+)?(?:want|wants|hope|wish)\b|"
+    r"\b(?:aiming|aim)\s+(?:for|at)\b|\b(?:mainly|mostly|really)\s+care\s+about\b|"
     r"\bmy\s+(?:goal|aim|dream|target|focus|interest|ambition|plan)\s*(?:is|:)?|"
     r"\b(?:goal|aim|target|focus)\s*(?:is\b|:)|\binterested in\b|\binteresting in\b|"
     r"\bkeen on\b|\bmov(?:e|ing) (?:on )?(?:in)?to\b|\bswitch(?:ing)? (?:careers? )?(?:in)?to\b|"
     r"\b(?:get|go|getting|going) into\b|\b(?:to )?becom(?:e|ing)\b|\bpassionate about\b|"
-    r"\bcare mostly about\b|\bgoal\s+(?=[a-z])|\bnext\s+on\s+my\s+(?:wish\s*)?list\b|"
+    r"\bcare mostly about\b|\bgoal\s+(?=[a-z])|\bgoal\s*=|"
+    r"\b(?:excites?|interests?|fascinates?|appeals?\s+to)\s+me\b|\bnext\s+on\s+my\s+(?:wish\s*)?list\b|"
     r"\bon\s+my\s+(?:wish\s*)?list\b|\bcurious\s+about\s+(?=\w+ing\b))",
     re.I,
 )
@@ -244,7 +258,11 @@ _PLAN_REQUEST = re.compile(
     r"(?:start|begin)\b|\bwhat\s+order\s+should\s+i\b|\bwhere\s+do\s+i\s+go\b|"
     r"\bwhat\s+should\s+come\s+next\b|\bwhat\s+to\s+(?:do|learn|study|pick|focus\s+on)\b|"
     r"\bhelp\s+me\s+(?:decide|choose|pick|prioriti[sz]e|plan)\b|\bwhere\s+do\s+i\s+"
-    r"(?:even|actually|best)\s+(?:start|begin)\b|\bmy\s+plan\b)",
+    r"(?:even|actually|best)\s+(?:start|begin)\b|\bnow\s*\?+\s*$|\bcontinue\s+how\b|"
+    r"\bhow\s+(?:to|do\s+i|should\s+i)\s+continue\b|\bwhich\s+(?:bit|part|one|thing)\s+first\b|"
+    r"\bwhat\s+(?:comes\s+)?after\s+(?:that|this|it)\b|\bteach\s+me\b|\bplan\s+me\b|"
+    r"\bwhich\s+step\s+(?:now|next)\b|\bfor\s+(?:someone|somebody|a\s+person)\s+like\s+me\b|"
+    r"\bwhat(?:'s|\s+is)\s+step\s+one\b)",
     re.I,
 )
 _BEGINNER = re.compile(
@@ -299,8 +317,9 @@ def _number(word: str) -> int | None:
 
 #: Where a clause with mixed cues is cut: commas and "and", but not inside "steps 1 and 2".
 _LIST_CUT = re.compile(
-    rf",\s*(?!(?:and\s+)?(?:step\s*)?{_NUM}\b)|\s\band\b\s(?!(?:step\s*)?{_NUM}\b)|&"
+    rf",(?!\s*(?:and\s+)?(?:step\s*)?{_NUM}\b)\s*|\s\band\b\s(?!(?:step\s*)?{_NUM}\b)|&"
 )
+_COMMA_CUT = re.compile(rf",(?!\s*(?:and\s+)?(?:step\s*)?{_NUM}\b)\s*|;")
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|me|my|we|our)\b|^\s*\w+\s*:", re.I)
 
 
@@ -482,6 +501,12 @@ class LearnerReader:
             named = [x for x in self.vocabulary.find(clause[: m.start()]) if "/" not in x.item]
             if named:
                 mark(m, self._steps_before(named[-1].item, inclusive=True), out.done)
+        for m in re.finditer(  # "steps 1-2 done, 3 in progress"
+            rf"^\s*({_NUM})\s+(?:is\s+)?(?:in progress|halfway|ongoing|underway)\b", clause
+        ):
+            step = self._step(_number(m.group(1)))
+            if step and steps_said:
+                mark(m, [step], out.learning)
         if steps_said:  # "Haven't done step 2 yet but finished 1."
             for m in re.finditer(
                 rf"\b(?:finished|done|did|completed|passed|through|skipped)\s+({_NUM})\b(?!\s*(?:h\b|"
@@ -526,8 +551,13 @@ class LearnerReader:
                     continue
                 part = part.strip()
                 if len(self._cues(part)) >= 2 and re.search(r",|\band\b|&", part):
-                    pieces = [x.strip() for x in _LIST_CUT.split(part)]
-                    pieces = [x for x in pieces if x.strip(" .;:!?")]
+                    pieces = []
+                    for piece in _COMMA_CUT.split(part):  # commas first, then "and" if still mixed
+                        if len(self._cues(piece)) >= 2:
+                            pieces += _LIST_CUT.split(piece)
+                        else:
+                            pieces.append(piece)
+                    pieces = [x.strip() for x in pieces if x.strip(" .;:!?")]
                     out += [(x, i > 0, part, sentence) for i, x in enumerate(pieces)]
                 else:
                     out.append((part, False, part, sentence))
@@ -658,6 +688,8 @@ class LearnerReader:
                 return
             if old is not None and old.polarity == "not_known" and polarity != "not_known":
                 return  # a negative said anywhere wins over an inferred or implied positive
+            if old is not None and old.polarity == "done" and polarity == "learning":
+                return  # "a pandas course, plus a bit of matplotlib": the topic is still done
             if old is not None and not old.inferred and inferred:
                 return
             items[item] = StatedItem(
@@ -697,7 +729,8 @@ class LearnerReader:
             polarity = self._polarity(masked)
             if polarity is None and continues:
                 polarity = last_polarity  # "I did ML, DL and NLP": the list goes on
-            if polarity is not None and not matches and not where.named and not where.done:
+            positions = where.named or where.done or where.learning
+            if polarity is not None and not matches and not positions:
                 plural = re.search(r"\b(?:them|those|these|both|all of them)\b", masked)
                 pronoun = plural or re.search(r"\b(?:it|that|this|which)\b", masked)
                 if last_items and (pronoun or sentence == last_sentence):
