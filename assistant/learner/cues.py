@@ -151,7 +151,7 @@ DONE = re.compile(
     r"behind me|ok-ish|decent|pretty good|under control|covered|knocked out|got through|"
     r"wrapped up|nailed|ticked off|shipped|deployed|trained|implemented|launched|comfortably|"
     r"can code|can write|can program|can use|inside out|run|ran|handled|sorted|taken care of|"
-    r"made|make)\b",
+    r"made|make|in prod|my job|for work)\b",
     re.I,
 )
 #: Words that say a skill is used at a working level (for a step's core topic).
@@ -160,7 +160,7 @@ WORKING = re.compile(
     r"\d+\s*(?:years?|yrs?)|main language|very well|really well|well|comfortable|comfy|"
     r"fluent|solid|fine|expert|proficient|all day|a lot|for my|coding club|senior|developer|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|many|several)\s+(?:years?|yrs?)|"
-    r"programmer|engineer|no problem|comfortabl[ey]|for a living|inside out)\b",
+    r"programmer|engineer|no problem|comfortabl[ey]|for a living|inside out|my job)\b",
     re.I,
 )
 GOAL_CUE = re.compile(
@@ -172,6 +172,8 @@ GOAL_CUE = re.compile(
     r"\b(?:really\s+|eventually\s+|also\s+)?(?:want|wants|hoping|hope|planning|plan|aiming|aim|"
     r"trying|wish|dream|would like|'d like|'d love|would love)\s+to\b|"
     r"\b(?:and|but|so)\s+(?:really\s+|also\s+|mainly\s+)?(?:want|wants|hope|wish)\b|"
+    r"\bwant\s+(?=(?:the|a|an)\b)|\b(?:going|go)\s+for\b|\bthinking\s+(?:of|about)\b|"
+    r"\b(?:start|begin|jump)\s+(?:with|into)\b(?=[^?]*\?)|\bmy\s+(?:thing|passion|jam)\b|"
     r"\b(?:aiming|aim)\s+(?:for|at)\b|\b(?:mainly|mostly|really)\s+care\s+about\b|"
     r"\bmy\s+(?:goal|aim|dream|target|focus|interest|ambition|plan)\s*(?:is|:)?|"
     r"\b(?:goal|aim|target|focus)\s*(?:is\b|:)|\binterested in\b|\binteresting in\b|"
@@ -234,7 +236,13 @@ PLAN_REQUEST = re.compile(
     r"\bhow\s+(?:to|do\s+i|should\s+i)\s+continue\b|\bwhich\s+(?:bit|part|one|thing)\s+first\b|"
     r"\bwhat\s+(?:comes\s+)?after\s+(?:that|this|it)\b|\bteach\s+me\b|\bplan\s+me\b|"
     r"\bwhich\s+step\s+(?:now|next)\b|\bfor\s+(?:someone|somebody|a\s+person)\s+like\s+me\b|"
-    r"\bwhat(?:'s|\s+is)\s+step\s+one\b)",
+    r"\bwhat(?:'s|\s+is)\s+step\s+one\b|\bhelp\s*\?+\s*$|\bstart\s*\?+\s*$|"
+    r"\bnext\s+or\s+[\w\s]+\?|\bdo\s+i\s+(?:need|have)\s+to\s+(?:go\s+back|start|do|learn)\b|"
+    r"\bwhere\s+(?:do|should|would|can|does)\s+(?:i|someone\s+like\s+me)\s+(?:jump\s+in|pick\s+up|"
+    r"start|begin)\b|\bwhat(?:'s|\s+is)\s+my\s+(?:path|route|roadmap|plan)\b|"
+    r"\bdoes\s+it\s+make\s+sense\s+(?:for\s+me\s+)?to\b|\bcan\s+i\s+skip\b|"
+    r"\bis\s+(?:it|step\s*\w+)\s+(?:really\s+)?(?:necessary|needed|required|dumb|ok|okay|smart|"
+    r"wise|worth\s+it)\s+(?:for\s+me|to\b))",
     re.I,
 )
 BEGINNER = re.compile(
@@ -245,8 +253,8 @@ BEGINNER = re.compile(
 )
 HOURS = re.compile(
     r"(?:~|about|around|roughly|maybe|approx\.?)?\s*(?P<n>\d+(?:[.,]\d+)?|an?|one|two|three|"
-    r"four|five|six|seven|eight|nine|ten|half an?)\s*(?P<unit>h\b|hrs?\b|hours?\b|min\b|mins\b|"
-    r"minutes?\b)",
+    r"four|five|six|seven|eight|nine|ten|half an?)\s*(?:free\s+|spare\s+|study\s+)?"
+    r"(?P<unit>h\b|hrs?\b|hours?\b|min\b|mins\b|minutes?\b)",
     re.I,
 )
 PER_DAY = re.compile(

@@ -101,7 +101,9 @@ class LearnerReader:
             return match.item.partition("/")[0]
         return None
 
-    def _positions(self, clause: str, steps_said: bool = False) -> Positions:
+    def _positions(
+        self, clause: str, steps_said: bool = False, previous: Sequence[str] = ()
+    ) -> Positions:
         """Positions ("past step 3", "up to MLOps") and steps named by number in one clause.
 
         A position says what is done by itself; steps named by number ("steps 1 to 3",
@@ -123,7 +125,11 @@ class LearnerReader:
                 continue
             step = self._named_step(m.group("rest"))
             if step:
-                inclusive = bool(m.group("incl")) or "through" in m.group(0)[:30]
+                inclusive = (
+                    bool(m.group("incl"))
+                    or "through" in m.group(0)[:30]
+                    or bool(re.search(r"\binclusive(?:ly)?\b|\bincluding it\b", clause))
+                )
                 mark(m, self._steps_before(step, inclusive=inclusive), out.done)
         for m in re.finditer(
             r"\b(?:everything|all|anything)\s+(?:before|prior to)\s+(?P<rest>.*)", clause
@@ -192,9 +198,25 @@ class LearnerReader:
             r"\b(?:everything|all|anything)\s+(?:before|prior to|up to)\s+(?:it|that|this)\b",
             clause,
         ):
-            named = [x for x in self.vocabulary.find(clause[: m.start()]) if "/" not in x.item]
+            named = [x.item for x in self.vocabulary.find(clause[: m.start()]) if "/" not in x.item]
+            named = named or [s for s in previous if "/" not in s]
             if named:
-                mark(m, self._steps_before(named[-1].item, inclusive=True), out.done)
+                mark(m, self._steps_before(named[-1], inclusive=True), out.done)
+        for m in re.finditer(  # "… but 1 and 3 are done"
+            rf"(?:^|\bbut\s+)({NUM}(?:\s*(?:,|and|&)\s*{NUM})*)\s+(?:are|is)\s+(?:done|finished|"
+            rf"complete|completed)\b",
+            clause,
+        ):
+            if steps_said and not self._overlaps(m, out.spans):
+                steps = [self._step(number(w)) for w in re.findall(rf"\b{NUM}\b", m.group(1))]
+                mark(m, [s for s in steps if s], out.named)
+        for m in re.finditer(  # "steps 1 to 5 and 7": a range, then more steps
+            rf"\bsteps?\s*{NUM}\s*(?:-|–|to|through|until|till)\s*{NUM}((?:\s*(?:,|and|&|\+)\s*"
+            rf"(?:step\s*)?{NUM}\b)+)",
+            clause,
+        ):
+            extra = [self._step(number(w)) for w in re.findall(rf"\b{NUM}\b", m.group(1))]
+            out.named.extend(s for s in extra if s and s not in out.named)
         for m in re.finditer(  # "steps 1-2 done, 3 in progress"
             rf"^\s*({NUM})\s+(?:is\s+)?(?:in progress|halfway|ongoing|underway)\b", clause
         ):
@@ -328,7 +350,9 @@ class LearnerReader:
         best: tuple[int, int, str] | None = None
         for goal in self.vocabulary.goals:
             for word in self.vocabulary.goal(goal).words:
-                for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", phrase, re.I):
+                for m in re.finditer(
+                    rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|ing)?(?![\w-])", phrase, re.I
+                ):
                     # the longest word wins; then the earliest; "general" only when nothing else
                     rank = (0 if goal == DEFAULT_GOAL else 1, len(word), -m.start())
                     if best is None or rank > best[:3]:  # type: ignore[operator]
@@ -355,7 +379,7 @@ class LearnerReader:
             for goal in self.vocabulary.goals
             if goal != DEFAULT_GOAL
             and any(
-                re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", phrase, re.I)
+                re.search(rf"(?<![\w-]){re.escape(w)}(?:s|es|ed|ing)?(?![\w-])", phrase, re.I)
                 for w in self.vocabulary.goal(goal).words
             )
         }
@@ -413,7 +437,7 @@ class LearnerReader:
                 is_question(body) and not FIRST_PERSON.search(body)
             ):
                 continue  # "what does step 2 cover?" names a step but says nothing about me
-            where = self._positions(body, steps_said)
+            where = self._positions(body, steps_said, last_items)
             matches = [
                 m
                 for m in self._items(body)
