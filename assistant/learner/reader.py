@@ -201,7 +201,7 @@ class LearnerReader:
             named = [x.item for x in self.vocabulary.find(clause[: m.start()]) if "/" not in x.item]
             named = named or [s for s in previous if "/" not in s]
             if named:
-                mark(m, self._steps_before(named[-1], inclusive=True), out.done)
+                mark(m, self._steps_before(named[-1], inclusive=False), out.done)
         for m in re.finditer(  # "… but 1 and 3 are done"
             rf"(?:^|\bbut\s+)({NUM}(?:\s*(?:,|and|&)\s*{NUM})*)\s+(?:are|is)\s+(?:done|finished|"
             rf"complete|completed)\b",
