@@ -72,6 +72,10 @@ def test_every_edge_has_a_reason_and_goals_cover_the_tracks(roadmap: Roadmap) ->
         ({"aliases": {"step-4": "dl"}}, "'aliases' must map names to lists"),
         ({"goal_details": {"nlp": {"name": "NLP"}}}, "exactly the goals in 'goals'"),
         ({"core_topics": {"step-1": "step-2/calculus"}}, "core_topics 'step-1'"),
+        (
+            {"background_hints": {"pilot": ["step-4/flying"]}},
+            "background_hints name 'step-4/flying'",
+        ),
     ],
 )
 def test_bad_graph_files_are_refused(roadmap: Roadmap, change: dict, message: str) -> None:

@@ -297,3 +297,9 @@ def test_a_saved_profile_is_not_overwritten_by_earlier_chat_turns(bot: Assistant
     # Without a saved profile, the conversation itself is the profile.
     session = bot.ask("What should I learn next?", history)
     assert "goal: computer vision" in session.text
+
+
+def test_a_background_is_proposed_as_evidence_not_applied(bot: Assistant) -> None:
+    answer = bot.ask("I'm a backend developer. What should I learn first?")
+    assert "As a software engineer, you may already know Python Basics: say so" in answer.text
+    assert answer.extra["plan"].steps[0].step_id == "step-1"  # proposed, not counted

@@ -85,6 +85,8 @@ class RoadmapGraph:
     """Abbreviations spelled out for the dense query too."""
     core_topics: Mapping[str, str] = field(default_factory=dict)
     """Step id → the topic whose working-level use counts as the whole step."""
+    background_hints: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Background → topics it suggests the learner knows (proposed, never applied)."""
 
     def requires(self, step: str) -> tuple[Edge, ...]:
         """The all-of prerequisites of ``step``."""
@@ -168,6 +170,11 @@ def build_graph(data: Any, roadmap: Roadmap, where: str = GRAPH_FILE) -> Roadmap
     for item in aliases:
         if item not in items:
             raise GraphError(f"{where}: aliases name {item!r}, which is not a step or topic.")
+    hints = _words_by_key(data, "background_hints", where)
+    for hinted in hints.values():
+        for item in hinted:
+            if item not in items:
+                raise GraphError(f"{where}: background_hints name {item!r}, not a step or topic.")
     core = {str(k): str(v) for k, v in (data.get("core_topics") or {}).items()}
     for step_id, topic in core.items():
         if step_id not in known or not topic.startswith(step_id + "/") or topic not in items:
@@ -188,6 +195,7 @@ def build_graph(data: Any, roadmap: Roadmap, where: str = GRAPH_FILE) -> Roadmap
         {str(k).lower(): str(v) for k, v in synonyms.items()},
         tuple(str(w).lower() for w in data.get("dense_acronyms") or []),
         core,
+        hints,
     )
 
 

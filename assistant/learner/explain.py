@@ -46,6 +46,16 @@ def understood(vocabulary: Vocabulary, profile: Profile, statement: LearnerState
                 f" I counted {vocabulary.title(item.id)} as done because you use "
                 f"{item.words.capitalize()} at a working level."
             )
+    hinted = [
+        vocabulary.title(i)
+        for i in vocabulary.graph.background_hints.get(statement.background or "", ())
+        if i not in profile.progress
+    ]
+    if hinted:
+        line += (
+            f" As a {statement.background}, you may already know {' and '.join(hinted)}: "
+            "say so, and I will count it."
+        )
     if not profile.progress and not said and not statement.beginner:
         steps = " · ".join(vocabulary.title(s) for s in vocabulary.step_ids)
         line += (
