@@ -327,6 +327,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     report["learners"] = learners
     problems = check_thresholds(summary, Path(args.gate)) if args.gate else []
     if args.gate:
+        problems += learners["problems"]
         report["gate"] = {"thresholds": str(args.gate), "problems": problems}
     folder = write_report(report, Path(args.out))
     overall = summary["overall"]
@@ -339,8 +340,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
         f"p50 {overall['latency_p50_ms']:.1f} ms"
     )
     print("\n".join(learner_table(learners)))
-    for problem in learners["problems"]:
-        print(f"learner gate (held-out, not yet enforced by --gate): {problem}")
     print(f"Report: {folder / 'report.md'}")
     for problem in problems:
         print(f"gate failed: {problem}", file=sys.stderr)

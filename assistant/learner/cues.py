@@ -126,8 +126,8 @@ NEGATIVE = re.compile(
     r"hasn't|weak|rusty|can't|cannot|clueless|a blank|mystery|none|without|"
     r"lacking|struggle|struggling|unfamiliar|not familiar|not comfortable|not confident|"
     r"meh|forgot|forgotten|know nothing|little to no|nope|nah|skipped|skip|skipping|hopeless|"
-    r"terrible at|bad at|awful at|not good at|blank|lost me|no clue)\b|"
-    r"\bno\s+(?!longer|problems?|issues?|trouble|doubt)\w|\bno\W*$|"
+    r"terrible at|bad at|awful at|not good at|blank|lost me|no clue|shaky|wobbly)\b|"
+    r"\bno\s+(?!longer|problems?|issues?|trouble|doubt|\d)\w|\bno\W*$|"
     r"\bnot\b(?!\s+(?:only|just|a problem|an issue))",
     re.I,
 )
@@ -150,8 +150,9 @@ DONE = re.compile(
     r"degree|major|majored|my thing|strength|strong suit|developer|programmer|engineer|"
     r"behind me|ok-ish|decent|pretty good|under control|covered|knocked out|got through|"
     r"wrapped up|nailed|ticked off|shipped|deployed|trained|implemented|launched|comfortably|"
-    r"can code|can write|can program|can use|inside out|run|ran|handled|sorted|taken care of|"
-    r"made|make|in prod|my job|for work)\b",
+    r"can code|can write|can program|can use|inside out|handled|sorted|taken care of|"
+    r"have made|have make|in prod|my job|for work|played with|my (?:research )?field|my area|"
+    r"my specialty|phd in|degree in)\b",
     re.I,
 )
 #: Words that say a skill is used at a working level (for a step's core topic).
@@ -172,7 +173,8 @@ GOAL_CUE = re.compile(
     r"\b(?:really\s+|eventually\s+|also\s+)?(?:want|wants|hoping|hope|planning|plan|aiming|aim|"
     r"trying|wish|dream|would like|'d like|'d love|would love)\s+to\b|"
     r"\b(?:and|but|so)\s+(?:really\s+|also\s+|mainly\s+)?(?:want|wants|hope|wish)\b|"
-    r"\bwant\s+(?=(?:the|a|an)\b)|\b(?:going|go)\s+for\b|\bthinking\s+(?:of|about)\b|"
+    r"\bwant\s+(?=(?:the|a|an)\b)|\b(?:always\s+)?wanted\s+to\b|"
+    r"\bthe\s+(?:dream|goal|plan|aim|target)\b(?!\s+(?:is|of|for))|\b(?:going|go)\s+for\b|\bthinking\s+(?:of|about)\b|"
     r"\b(?:start|begin|jump)\s+(?:with|into)\b(?=[^?]*\?)|\bmy\s+(?:thing|passion|jam)\b|"
     r"\b(?:aiming|aim)\s+(?:for|at)\b|\b(?:mainly|mostly|really)\s+care\s+about\b|"
     r"\bmy\s+(?:goal|aim|dream|target|focus|interest|ambition|plan)\s*(?:is|:)?|"
@@ -211,7 +213,7 @@ PLAN_REQUEST = re.compile(
     r"where\s+to\s+(?:start|begin)|how\s+(?:do|should|would|can)\s+i\s+(?:start|begin|proceed|"
     r"continue|get started|get going|go on)|how\s+to\s+(?:start|begin)|"
     r"which\s+(?:step|one)\s+(?:should|do|must|can)?\s*i|which step i|"
-    r"(?:my|the)\s+first\s+step|first\s+step\s+for\s+me|plan\s*\??\s*$|^\s*plan\b|"
+    r"\bmy\s+first\s+step|first\s+step\s+for\s+me|\bfirst\s+step\s*\?|plan\s*\??\s*$|^\s*plan\b|"
     r"suggestions?\s*\??\s*$|suggested\s+first\s+step|what(?:'s|\s+is)\s+the\s+move|"
     r"help\s+me\s+(?:get|start)|what\s+steps\s+should|where\s+would\s+you\s+have\s+me|"
     r"where\s+(?:do|should)\s+i\s+go\s+from\s+here|what\s+to\s+(?:learn|study|do)\s+(?:next|now|"
@@ -242,7 +244,9 @@ PLAN_REQUEST = re.compile(
     r"start|begin)\b|\bwhat(?:'s|\s+is)\s+my\s+(?:path|route|roadmap|plan)\b|"
     r"\bdoes\s+it\s+make\s+sense\s+(?:for\s+me\s+)?to\b|\bcan\s+i\s+skip\b|"
     r"\bis\s+(?:it|step\s*\w+)\s+(?:really\s+)?(?:necessary|needed|required|dumb|ok|okay|smart|"
-    r"wise|worth\s+it)\s+(?:for\s+me|to\b))",
+    r"wise|worth\s+it)\s+(?:for\s+me|to\b)|\bwhat\s+should\s+come\s+after\b|"
+    r"\broadmap\s+for\s+me\b|\b\w+\s+or\s+\w+\s+first\s*\?|\bwhere\s+should\s+i\s+(?:actually\s+)?"
+    r"be\b|\bshould\s+i\s+start\s+with\b)",
     re.I,
 )
 BEGINNER = re.compile(
@@ -296,9 +300,30 @@ def number(word: str) -> int | None:
 
 
 #: Where a clause with mixed cues is cut: commas and "and", but not inside "steps 1 and 2".
-LIST_CUT = re.compile(
-    rf",(?!\s*(?:and\s+)?(?:step\s*)?{NUM}\b)\s*|\s\band\b\s(?!(?:step\s*)?{NUM}\b)|&"
+_AFTER_A_NUMBER = "".join(
+    f"(?<!{w})"
+    for w in (
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+    )
 )
+LIST_CUT = re.compile(rf",(?!\s*(?:and\s+)?(?:step\s*)?{NUM}\b)\s*|{_AFTER_A_NUMBER}\s\band\b\s|&")
 COMMA_CUT = re.compile(rf",(?!\s*(?:and\s+)?(?:step\s*)?{NUM}\b)\s*|;")
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|me|my|we|our)\b|^\s*\w+\s*:", re.I)
 

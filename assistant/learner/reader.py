@@ -68,6 +68,10 @@ GOAL_SIMILARITY = 0.30
 GOAL_MARGIN = 0.10
 
 
+#: Nouns that make a step name a modifier: "online ML courses (regression, k-means)".
+_COURSE_NOUNS = r"\b(?:course|courses|class|classes|bootcamp|module|modules|tutorials?|books?)\b"
+
+
 class LearnerReader:
     """The offline reader; ``read(text)`` gives a ``LearnerStatement``."""
 
@@ -181,7 +185,8 @@ class LearnerReader:
             steps = [self._step(number(w)) for w in re.findall(rf"\b{NUM}\b", m.group(1))]
             mark(m, [s for s in steps if s], out.named)
         for m in re.finditer(  # "done 1 through 9"
-            rf"\b(?:finished|done|did|completed|through)\s+({NUM})\s*(?:-|–|to|through)\s*({NUM})"
+            rf"\b(?:finished|done|did|completed|through)(?:\s+with)?\s+({NUM})\s*(?:-|–|to|through)\s*"
+            rf"({NUM})"
             rf"\b(?!\s*(?:h\b|hrs?|hours?|min|mins|minutes?|years?|yrs?|%|weeks?|months?|days?))",
             clause,
         ):
@@ -293,17 +298,16 @@ class LearnerReader:
         """Steps and topics named in a clause.
 
         "Never coded in Python": a step's generic word ("coded") gives way to its topic.
-        "The maths side (linear algebra, calculus) is fine": topics in parentheses after their
-        step only detail it, so the step is kept and they are not.
+        "The maths side (linear algebra, calculus) is fine", "ML pretty well (random forests)":
+        topics in parentheses after their step only detail it, so the step is kept and they are
+        not, unless the step only qualifies a noun ("online ML courses (regression, k-means)").
         """
         found = self.vocabulary.find(clause)
         topics_of = {m.item.partition("/")[0] for m in found if "/" in m.item}
         out = []
         for m in found:
             step = m.item.partition("/")[0]
-            detailed = any(
-                s.item.startswith(m.item + "/") and "(" in clause[m.end : s.start] for s in found
-            )
+            detailed = "/" not in m.item and self._claims_step(m, clause)
             if "/" not in m.item and m.item in topics_of and not detailed:
                 continue  # "NLP PhD, fine-tuned BERT": the topics say what is known
             if "/" in m.item and any(
@@ -311,6 +315,7 @@ class LearnerReader:
                 and s.end <= m.start
                 and "(" in clause[s.end : m.start]
                 and ")" not in clause[s.end : m.start]
+                and self._claims_step(s, clause)
                 for s in found
             ):
                 continue
@@ -421,6 +426,11 @@ class LearnerReader:
         for clause, continues, whole, sentence in self._clauses(low):
             body = clause
             cue = GOAL_CUE.search(clause)
+            if cue and re.match(r"\W*why\b", clause):
+                cue = None  # "why should I care about RL?" asks the roadmap's reasons
+            mine = cue and re.search(r"\bmy\s+(?:thing|passion|jam)\b", cue.group(0))
+            if cue and mine and self.goal_of(clause[: cue.start()]) is None:
+                cue = None  # "python's my thing" says what is known, not a goal
             if cue:
                 phrase = clause[cue.end() :]
                 if not QUESTION_WISH.match(phrase):
@@ -451,7 +461,8 @@ class LearnerReader:
             if polarity is not None and not matches and not positions:
                 plural = re.search(r"\b(?:them|those|these|both|all of them)\b", masked)
                 pronoun = plural or re.search(r"\b(?:it|that|this|which)\b", masked)
-                if last_items and (pronoun or sentence == last_sentence):
+                carry = pronoun or sentence == last_sentence
+                if last_items and carry and not is_question(clause):
                     # "passed linear algebra but forgot it all"; "a Python course but rusty now"
                     for item in last_items if plural else last_items[-1:]:
                         put(item, polarity, item, override=True)
@@ -518,6 +529,13 @@ class LearnerReader:
             if is_question(normalise(s)) and not asks_for_plan(normalise(s))
         ]
         return " ".join(asked) if asked else text
+
+    @staticmethod
+    def _claims_step(step: Match, clause: str) -> bool:
+        """A step named just before a parenthesis of examples, not as a modifier ("ML courses")."""
+        paren = clause.find("(", step.end)
+        between = clause[step.end : paren]
+        return 0 <= paren - step.end <= 25 and not re.search(_COURSE_NOUNS, between)
 
     def _core_step(self, item: str) -> str | None:
         for step, topic in self.vocabulary.graph.core_topics.items():
