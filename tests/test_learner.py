@@ -256,7 +256,9 @@ def bot(offline_bot: Assistant) -> Assistant:
 
 def test_ask_routes_a_self_description_to_the_planner(bot: Assistant) -> None:
     answer = bot.ask("I know Python, NumPy and pandas and my goal is NLP. What next?")
-    assert answer.text.startswith("I understood: done: Python Basics, Libraries; goal: NLP")
+    assert answer.text.startswith(
+        "I understood: done: Python Basics, Libraries (Step 1: Programming Fundamentals); goal: NLP"
+    )
     assert "step-" not in answer.text.split("\n")[0]
     assert "**1. Step 2: Mathematics for AI** [1]" in answer.text
     assert [s.section for s in answer.sources] == ["Step 2: Mathematics for AI"]

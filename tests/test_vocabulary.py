@@ -44,6 +44,7 @@ def test_phrases_find_their_steps_and_topics(
 def test_titles_goals_and_backgrounds_come_from_the_data(vocabulary: Vocabulary) -> None:
     assert vocabulary.title("step-4") == "Step 4: Deep Learning"
     assert vocabulary.title("step-2/linear-algebra") == "Linear Algebra"
+    assert vocabulary.title("step-4/basics") == "Basics (Step 4: Deep Learning)"
     assert vocabulary.goal("mlops").name == "MLOps and deployment"
     assert set(vocabulary.goals) == {
         "general",

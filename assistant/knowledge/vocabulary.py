@@ -180,9 +180,14 @@ class Vocabulary:
         return step.number, topics.index(item) + 1 if item in topics else 0
 
     def title(self, item: str) -> str:
-        """A step as "Step 4: Deep Learning", a topic by its name ("Linear Algebra")."""
+        """A step as "Step 4: Deep Learning", a topic by its name ("Linear Algebra"), with its step
+        when the name alone says nothing ("Basics (Step 4: Deep Learning)")."""
         if item in self.topics:
-            return _clean(self.topics[item].name)
+            name = _clean(self.topics[item].name)
+            if all(w in _GENERIC for w in name.lower().split()):  # "Basics" of which step?
+                step = self.step_of(item)
+                return f"{name} (Step {step.number}: {step.title})"
+            return name
         step = self.step_of(item)
         return f"Step {step.number}: {step.title}"
 
