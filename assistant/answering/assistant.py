@@ -36,8 +36,8 @@ from assistant.answering.prompt import (
 from assistant.answering.question import clean_question, small_talk
 from assistant.errors import BackendUnavailable, CorpusError, ProfileCorruptError, ReadingInvalid
 from assistant.knowledge.embeddings import Embedder, SentenceEmbedder
-from assistant.knowledge.graph import RoadmapGraph, load_graph
-from assistant.knowledge.roadmap import Roadmap, load_roadmap
+from assistant.knowledge.graph import RoadmapGraph, load_roadmap_and_graph
+from assistant.knowledge.roadmap import Roadmap
 from assistant.knowledge.vocabulary import Vocabulary
 from assistant.learner.explain import plan_offer, understood
 from assistant.learner.planner import Plan, describe_plan, phrasing_problem, plan_next_steps
@@ -57,8 +57,9 @@ HISTORY_TURNS = 8
 #: Saved profiles whose last reading is remembered for correction in the UI.
 MAX_READINGS = 1000
 #: How much better (best cosine similarity) a follow-up with the earlier subject carried must
-#: fit than the question as asked, offline. Chosen on the follow-up questions of
-#: eval/questions.yaml with benchmarks/tune_eval.py.
+#: fit than the question as asked, offline. On the 8 follow-up questions of
+#: eval/questions.yaml every margin from 0.0 to 0.1 scored the same (hit@5 1.00); 0.05 asks
+#: for a clear win without being tuned to them.
 FOLLOWUP_MARGIN = 0.05
 OFFLINE = "offline"
 DECLINE_TEXT = (
@@ -158,11 +159,9 @@ class Assistant:
         self.k = k
         self.embedder = embedder
         self._step_titles = retriever.step_titles
-        self._planning: tuple[Roadmap, RoadmapGraph] | None = None
+        self._planning: tuple[Roadmap, RoadmapGraph] | CorpusError | None = None
         self._vocabulary: Vocabulary | None = None
         self._reader: LearnerReader | None = None
-        self.last_reading = "offline"
-        """Who read the last message: ``offline`` (and why), or the backend's name."""
         self._readings: OrderedDict[str, LearnerStatement] = OrderedDict()
         self._profiles: ProfileStore | None = None
 
@@ -173,9 +172,18 @@ class Assistant:
 
         settings = settings or Settings.from_env()
         embedder = SentenceEmbedder(settings)
-        retriever = open_retriever(settings, embedder, progress=progress)
+        try:  # read once: retrieval's synonyms and the learner vocabulary both come from it
+            planning: tuple[Roadmap, RoadmapGraph] | CorpusError = load_roadmap_and_graph(
+                settings.corpus_dir
+            )
+        except CorpusError as err:
+            planning = err
+        graph = planning[1] if isinstance(planning, tuple) else None
+        retriever = open_retriever(settings, embedder, progress=progress, graph=graph)
         embedder.embed_query("warm-up")  # load the model now, not on the first question
-        return cls(settings, retriever, embedder, get_backend(settings))
+        bot = cls(settings, retriever, embedder, get_backend(settings))
+        bot._planning = planning
+        return bot
 
     # -- public ---------------------------------------------------------------------------
 
@@ -202,8 +210,12 @@ class Assistant:
     def vocabulary(self) -> Vocabulary:
         """The roadmap's vocabulary (steps, topics, tools, goals), read once."""
         if self._planning is None:
-            roadmap = load_roadmap(self.settings.corpus_dir)
-            self._planning = roadmap, load_graph(self.settings.corpus_dir, roadmap)
+            try:
+                self._planning = load_roadmap_and_graph(self.settings.corpus_dir)
+            except CorpusError as err:
+                self._planning = err  # remembered: not read again for every message
+        if isinstance(self._planning, CorpusError):
+            raise self._planning
         if self._vocabulary is None:
             self._vocabulary = Vocabulary(*self._planning)
         return self._vocabulary
@@ -223,23 +235,28 @@ class Assistant:
         (``read_with_model``); otherwise the offline reading stands. A corpus without a
         roadmap graph has no planner: every message is then a question.
         """
+        return self._read(message, backend)[0]
+
+    def _read(self, message: str, backend: Backend | None) -> tuple[LearnerStatement, str]:
+        """The statement and who read it: ``offline`` (and why), or the backend's name.
+
+        Returned with the statement, not kept on the assistant, which answers several
+        learners at once.
+        """
         try:
             reader = self.reader
         except CorpusError as err:
-            log.info("no learner reading without the roadmap graph: %s", err)
-            return LearnerStatement()
+            log.debug("no learner reading without the roadmap graph: %s", err)
+            return LearnerStatement(), "offline"
         offline = reader.read(message)
-        self.last_reading = "offline"
         if backend is None or offline.route == "answer":
-            return offline
+            return offline, "offline"
         try:
             statement = read_with_model(message, backend, self.vocabulary, offline)
         except (ReadingInvalid, BackendUnavailable) as err:
             log.info("kept the offline reading: %s", err)
-            self.last_reading = f"offline ({err})"
-            return offline
-        self.last_reading = backend.name
-        return statement
+            return offline, f"offline ({err})"
+        return statement, backend.name
 
     def plan(self, profile: Profile) -> Plan:
         """The next 1–3 roadmap steps for ``profile``, with reasons and citations."""
@@ -296,10 +313,10 @@ class Assistant:
             seconds = _since(started)
             yield Answer(question, reply, [], mode, False, notes=tuple(notes), seconds=seconds)
             return
-        statement = self.read(question, backend)
+        statement, reading = self._read(question, backend)
         if statement.route == "plan":
             planned = yield from self._plan_answer(
-                question, history, statement, profile_id, backend, notes
+                question, history, statement, reading, profile_id, backend, notes
             )
             yield _timed(planned, started)
             return
@@ -392,6 +409,7 @@ class Assistant:
         question: str,
         history: list[Message],
         statement: LearnerStatement,
+        reading: str,
         profile_id: str | None,
         backend: Backend | None,
         notes: list[str],
@@ -420,7 +438,7 @@ class Assistant:
                 "plan": plan,
                 "profile": profile,
                 "statement": statement,
-                "reading": self.last_reading,
+                "reading": reading,
             },
         )
 

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from assistant.errors import GraphError
-from assistant.knowledge.roadmap import Roadmap
+from assistant.knowledge.roadmap import Roadmap, load_roadmap
 
 GRAPH_VERSION = 1
 GRAPH_FILE = "roadmap-graph.yaml"
@@ -228,3 +228,9 @@ def load_graph(corpus_dir: Path, roadmap: Roadmap) -> RoadmapGraph:
     except (OSError, yaml.YAMLError) as err:
         raise GraphError(f"Cannot read {path}: {err}") from None
     return build_graph(data, roadmap, str(path))
+
+
+def load_roadmap_and_graph(corpus_dir: Path) -> tuple[Roadmap, RoadmapGraph]:
+    """The parsed roadmap and its checked graph (``CorpusError`` when either is unreadable)."""
+    roadmap = load_roadmap(corpus_dir)
+    return roadmap, load_graph(corpus_dir, roadmap)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from assistant.errors import CorpusError, IndexMissingError
 from assistant.knowledge.embeddings import Embedder, SentenceEmbedder
-from assistant.knowledge.graph import load_graph
-from assistant.knowledge.roadmap import load_roadmap
+from assistant.knowledge.graph import RoadmapGraph, load_roadmap_and_graph
 from assistant.knowledge.store import IndexStore
 from assistant.search.retrieval import HybridRetriever
 from assistant.settings import Settings
@@ -23,8 +22,13 @@ def open_retriever(
     *,
     build_if_missing: bool = True,
     progress: bool = True,
+    graph: RoadmapGraph | None = None,
 ) -> HybridRetriever:
-    """A retriever over the current index; builds it once if there is none."""
+    """A retriever over the current index; builds it once if there is none.
+
+    Learners' abbreviations come from the roadmap ``graph`` (read from the corpus when not
+    given); a corpus without one spells none out.
+    """
     embedder = embedder or SentenceEmbedder(settings)
     store = IndexStore(settings)
     if store.current_folder() is None:
@@ -37,12 +41,9 @@ def open_retriever(
         ingest(settings, embedder, progress=progress)
     generation, manifest = store.open_current()
     store.check(manifest, embedder.model_id)
-    synonyms: dict[str, str] = {}
-    acronyms: tuple[str, ...] = ()
-    try:
-        roadmap = load_roadmap(settings.corpus_dir)
-        graph = load_graph(settings.corpus_dir, roadmap)
-        synonyms, acronyms = dict(graph.search_synonyms), graph.dense_acronyms
-    except CorpusError:
-        pass  # a corpus without a roadmap graph: no abbreviations are spelled out
-    return HybridRetriever(generation, embedder, synonyms, acronyms)
+    if graph is None:
+        try:
+            graph = load_roadmap_and_graph(settings.corpus_dir)[1]
+        except CorpusError:
+            return HybridRetriever(generation, embedder)  # no graph: no abbreviations spelled out
+    return HybridRetriever(generation, embedder, graph.search_synonyms, graph.dense_acronyms)
