@@ -163,17 +163,17 @@ def profile_command(bot: Assistant, profile_id: str, argument: str) -> str:
     from dataclasses import replace
 
     from assistant.learner.profile import Profile
+    from assistant.records import step_id
 
     vocabulary = bot.vocabulary
     profile = bot.profiles.get(profile_id) or Profile(profile_id)
     words = argument.split(maxsplit=1)
     verb, rest = (words[0].lower(), words[1] if len(words) > 1 else "") if words else ("", "")
     if verb in _LEVELS and rest:
-        found = vocabulary.find(rest) or []
+        ids = [f.item for f in vocabulary.find(rest)]
         m = re.search(r"\bstep\s*(\d{1,2})\b|^\s*(\d{1,2})\s*$", rest, re.I)
-        ids = [f.item for f in found]
-        if m and f"step-{int(m.group(1) or m.group(2))}" in vocabulary.step_ids:
-            ids = [f"step-{int(m.group(1) or m.group(2))}"]
+        if m and step_id(int(m.group(1) or m.group(2))) in vocabulary.step_ids:
+            ids = [step_id(int(m.group(1) or m.group(2)))]
         if not ids:
             return f"I don't know {rest!r} as a roadmap step or topic. {PROFILE_HELP}"
         profile = profile.corrected(ids[0], _LEVELS[verb])
@@ -348,20 +348,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def _learner_eval_only(args: argparse.Namespace) -> int:
     """``eval --learners``: the learner messages only (no index needed), held-out gated."""
-    from assistant.evaluation.learners import learner_table, plan_first_step, run_learner_eval
+    from assistant.evaluation.learners import learner_table, offline_learner, run_learner_eval
     from assistant.knowledge.embeddings import SentenceEmbedder
-    from assistant.knowledge.graph import load_graph
-    from assistant.knowledge.roadmap import load_roadmap
-    from assistant.knowledge.vocabulary import Vocabulary
-    from assistant.learner.planner import plan_next_steps
-    from assistant.learner.reader import LearnerReader, apply_statement
 
     settings = _settings(args)
-    roadmap = load_roadmap(settings.corpus_dir)
-    graph = load_graph(settings.corpus_dir, roadmap)
-    reader = LearnerReader(Vocabulary(roadmap, graph), SentenceEmbedder(settings))
-    first = plan_first_step(lambda p: plan_next_steps(p, roadmap, graph), apply_statement)
-    report = run_learner_eval(EVAL_DIR, reader.read, first)
+    read, first = offline_learner(settings.corpus_dir, SentenceEmbedder(settings))
+    report = run_learner_eval(EVAL_DIR, read, first)
     print("\n".join(learner_table(report)))
     for problem in report["problems"]:
         print(f"gate failed: {problem}", file=sys.stderr)

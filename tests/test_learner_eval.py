@@ -108,19 +108,13 @@ def test_malformed_learner_files_are_named(tmp_path: Path) -> None:
         load_learner_cases(bad, "dev")
 
 
-def test_the_held_out_gate_holds(real_index: Settings, roadmap: Roadmap) -> None:
+def test_the_held_out_gate_holds(real_index: Settings) -> None:
     """The CI gate (issue: first step ≥ 0.90, route ≥ 0.95, goal ≥ 0.90, no negation error),
     on messages no rule was tuned on, read with the real MiniLM; the mirror is not needed."""
-    from assistant.evaluation.learners import plan_first_step, run_learner_eval
+    from assistant.evaluation.learners import offline_learner, run_learner_eval
     from assistant.knowledge.embeddings import SentenceEmbedder
-    from assistant.knowledge.graph import load_graph
-    from assistant.knowledge.vocabulary import Vocabulary
-    from assistant.learner.planner import plan_next_steps
-    from assistant.learner.reader import LearnerReader, apply_statement
 
-    graph = load_graph(real_index.corpus_dir, roadmap)
-    reader = LearnerReader(Vocabulary(roadmap, graph), SentenceEmbedder(real_index))
-    first = plan_first_step(lambda p: plan_next_steps(p, roadmap, graph), apply_statement)
-    report = run_learner_eval(EVAL, reader.read, first)
+    read, first = offline_learner(real_index.corpus_dir, SentenceEmbedder(real_index))
+    report = run_learner_eval(EVAL, read, first)
     assert report["problems"] == [], report["heldout"]
     assert report["heldout"]["messages"] == 97

@@ -21,7 +21,12 @@ from typing import Any
 import yaml
 
 from assistant.errors import EvalError
+from assistant.knowledge.embeddings import Embedder
+from assistant.knowledge.graph import load_roadmap_and_graph
+from assistant.knowledge.vocabulary import Vocabulary
+from assistant.learner.planner import plan_next_steps
 from assistant.learner.profile import Profile
+from assistant.learner.reader import LearnerReader, apply_statement
 from assistant.learner.statement import LearnerStatement
 
 SPLITS = ("dev", "heldout")
@@ -249,3 +254,13 @@ def learner_table(report: dict[str, Any]) -> list[str]:
         rule = "" if bound is None else (f"≤ {bound}" if key == "negation_errors" else f"≥ {bound}")
         lines.append(f"| {label} | {report['dev'][key]} | {report['heldout'][key]} | {rule} |")
     return lines
+
+
+def offline_learner(
+    corpus_dir: Path, embedder: Embedder | None
+) -> tuple[Callable[[str], LearnerStatement], Callable[[LearnerStatement], str | None]]:
+    """The offline reader and the first step of its plan, from a corpus alone (no index)."""
+    roadmap, graph = load_roadmap_and_graph(corpus_dir)
+    reader = LearnerReader(Vocabulary(roadmap, graph), embedder)
+    first = plan_first_step(lambda p: plan_next_steps(p, roadmap, graph), apply_statement)
+    return reader.read, first
