@@ -191,13 +191,11 @@ class ProfilePanel:
         """The last message's reading as ticked boxes (hidden when there is none)."""
         bot = self._assistant()
         reading = bot.reading_of(pid) if bot is not None else None
-        if reading is None or not reading.items:
+        if bot is None or reading is None or not reading.items:
             return gr.update(choices=[], value=[], visible=False)
-        titles = {s.id: s.heading for s in self.roadmap.steps}
-        titles |= {t.id: t.name.rstrip(".") for s in self.roadmap.steps for t in s.topics}
         choices = []
         for item in reading.items:
-            label = UNDERSTOOD_LABELS[item.polarity] + titles.get(item.id, item.id)
+            label = UNDERSTOOD_LABELS[item.polarity] + bot.vocabulary.title(item.id)
             if item.inferred:
                 label += f" (you use {item.words.capitalize()} at a working level)"
             choices.append((label, f"{item.polarity}|{item.id}"))
