@@ -120,17 +120,25 @@ def rewrite_followup(
         asked = next((t for t in reversed(earlier) if content_words(t) & INTENT_WORDS), None)
         if asked is None:
             return Standalone(question)
-        carried = " ".join(sorted(content_words(asked) & INTENT_WORDS))
-        return Standalone(f"{question} ({carried})", carried)
+        intent = " ".join(sorted(content_words(asked) & INTENT_WORDS))
+        return Standalone(f"{question} ({intent})", intent)
+    subject = earlier_subject(question, earlier, step_titles)
+    if subject is None:
+        return Standalone(question)
+    return Standalone(f"{question} ({subject})", subject)
+
+
+def earlier_subject(
+    question: str, earlier: Sequence[str], step_titles: Mapping[int, str]
+) -> str | None:
+    """The subject of the last user turn that had one: its roadmap step, else its words."""
     previous = next((t for t in reversed(earlier) if has_subject(t)), None)
     if previous is None:
-        return Standalone(question)
+        return None
     step = detect_step(previous, step_titles)
     if step is not None and step_titles[step].lower() not in question.lower():
-        carried = step_titles[step]
-    else:
-        carried = " ".join(sorted(subject_words(previous)))
-    return Standalone(f"{question} ({carried})", carried)
+        return step_titles[step]
+    return " ".join(sorted(subject_words(previous)))
 
 
 def followup_forms(
@@ -149,13 +157,7 @@ def followup_forms(
         return forms  # only a question or a request can lean on what came before
     if has_subject(question) and _CONTINUATION.match(question):
         return [rewrite_followup(question, history, step_titles)]  # "What about CV?": the intent
-    previous = next((t for t in reversed(earlier) if has_subject(t)), None)
-    if previous is not None:
-        step = detect_step(previous, step_titles)
-        if step is not None and step_titles[step].lower() not in question.lower():
-            carried = step_titles[step]
-        else:
-            carried = " ".join(sorted(subject_words(previous)))
-        if carried:
-            forms.append(Standalone(f"{question} ({carried})", carried))
+    carried = earlier_subject(question, earlier, step_titles)
+    if carried:
+        forms.append(Standalone(f"{question} ({carried})", carried))
     return forms
