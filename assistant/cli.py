@@ -1,7 +1,10 @@
-"""The ``roadmap-assistant`` command line: ``ingest``, ``search``, ``ask``, ``chat``, ``serve``.
+"""The ``roadmap-assistant`` command line: ingest, search, ask, chat, serve, profile.
 
 This is the only place (with the UI) that turns typed errors into a sentence:
-one line on stderr and exit code 2, never a traceback. The commands build the
+one line on stderr and exit code 2, never a traceback. Everything printed goes
+through ``assistant.sanitize`` (``say``, ``_json``): no escape sequence from a
+page or a model reaches the terminal. A closed pipe (``ask … | head``) ends the
+command quietly with code 141, as it would any Unix tool. The commands build the
 same objects the Python API uses; they add no logic of their own.
 """
 
@@ -13,15 +16,41 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from assistant.errors import AssistantError, UsageError
+from assistant.sanitize import clean_text, defuse_markdown
 from assistant.settings import BACKENDS, PROJECT_ROOT, Settings, enforce_offline
 
 if TYPE_CHECKING:
     from assistant.answering.assistant import Answer, Assistant
+    from assistant.learner.profile import ProfileStore
 
 EXIT_USAGE = 2
+#: Exit code after the reader of our output went away (128 + SIGPIPE), printed nothing.
+EXIT_PIPE = 141
+
+
+def say(*parts: object, end: str = "\n", flush: bool = False) -> None:
+    """``print`` for anything that may hold outside text: control and escape codes dropped."""
+    print(clean_text(" ".join(str(p) for p in parts)), end=end, flush=flush)
+
+
+def _json(data: object, links: frozenset[str] = frozenset()) -> str:
+    """JSON with every string cleaned; answer ``text`` fields keep only ``links``."""
+
+    def clean(value: object, key: str = "") -> object:
+        if isinstance(value, str):
+            return defuse_markdown(value, links) if key == "text" else clean_text(value)
+        if isinstance(value, dict):
+            return {k: clean(v, str(k)) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [clean(v) for v in value]
+        return value
+
+    return json.dumps(clean(data), ensure_ascii=False, indent=2)
+
+
 EVAL_DIR = PROJECT_ROOT / "eval"
 
 
@@ -35,7 +64,6 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from assistant.knowledge.embeddings import SentenceEmbedder
     from assistant.knowledge.ingest import ingest
 
     settings = _settings(args)
@@ -53,9 +81,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         )
         for line in report.lines():
             print(line)
-    summary = ingest(settings, SentenceEmbedder(settings), rebuild=args.rebuild, progress=True)
+    summary = ingest(settings, rebuild=args.rebuild, progress=True)  # the model loads if needed
     for entry in summary.skipped:
         print(f"skipped {entry.name}: {entry.reason}", file=sys.stderr)
+    if summary.repaired:
+        print(f"The index was damaged ({summary.repaired}); rebuilt it from the sources.")
     state = "rebuilt" if summary.rebuilt else ("updated" if summary.changed else "up to date")
     print(
         f"Index {state}: {summary.sources} sources, {summary.chunks} chunks "
@@ -67,10 +97,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from assistant.answering.question import clean_question
+    from assistant.errors import EmptyQueryError
     from assistant.search.index import open_retriever
 
-    query = " ".join(args.query).strip()
-    if not query:
+    try:  # the same cleaning as questions: invalid bytes, control characters, length
+        query = clean_question(" ".join(args.query)).text
+    except EmptyQueryError:
         raise_usage("The query is empty: give some words to search for.")
     retriever = open_retriever(_settings(args))
     result = retriever.retrieve(query, k=args.k, source=args.source, step=args.step)
@@ -94,14 +127,14 @@ def cmd_search(args: argparse.Namespace) -> int:
         ]
         out = {"query": result.query, "in_scope": result.in_scope, "hits": rows}
         out["best_similarity"] = round(result.best_similarity, 4)
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(_json(out, retriever.known_urls))
         return 0
     if not result.in_scope:
         print("(The corpus does not seem to cover this; the closest matches follow.)")
     for i, hit in enumerate(result.hits, 1):
         where = f"{hit.chunk.title} › {hit.chunk.section}" if hit.chunk.section else hit.chunk.title
         snippet = " ".join(hit.chunk.text.split())[:160]
-        print(f"{i}. [{hit.score:.4f}] {where}\n   {hit.chunk.url}\n   {snippet}")
+        say(f"{i}. [{hit.score:.4f}] {where}\n   {hit.chunk.url}\n   {snippet}")
     return 0
 
 
@@ -111,7 +144,7 @@ def _print_sources(answer: Answer) -> None:
     for src in answer.sources:
         where = f"{src.title} › {src.section}" if src.section else src.title
         fetched = f" (fetched {src.fetched})" if src.fetched else ""
-        print(f"  [{src.n}] {where}\n      {src.url}{fetched}")
+        say(f"  [{src.n}] {where}\n      {src.url}{fetched}")
 
 
 def _stream_answer(
@@ -123,15 +156,15 @@ def _stream_answer(
     for event in bot.stream(question, history, profile_id=profile):
         if isinstance(event, str):
             shown.append(event)
-            print(event, end="", flush=True)
+            say(event, end="", flush=True)
         else:
             answer = event
     assert answer is not None  # stream() always ends with an Answer
     print()
     streamed = "".join(shown).strip()
     if answer.text.strip() != streamed and not streamed.endswith(answer.text.strip()):
-        print(f"\n--- checked answer ({answer.unsupported_citations} citation(s) removed) ---")
-        print(answer.text)
+        print(f"\n--- checked answer ({answer.removed_citations} citation(s) removed) ---")
+        say(answer.text)
     _print_sources(answer)
     return answer
 
@@ -142,10 +175,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
     question = " ".join(args.question)
     if not question.strip():
         raise_usage("The question is empty: ask something about the AI Engineer roadmap.")
-    bot = Assistant.open(_settings(args))
+    bot = Assistant.open(_settings(args), repair=False)  # a damaged index: say to ingest
     if args.json:
         answer = bot.ask(question, profile_id=args.profile)
-        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        links = {u for s in answer.sources for u in (s.url, *s.links)}
+        print(_json(answer.to_dict(), bot.retriever.known_urls | links))
     else:
         _stream_answer(bot, question, [], args.profile)
     return 0
@@ -159,7 +193,12 @@ _LEVELS = {"done": "done", "learning": "learning", "not": "not started", "clear"
 
 
 def profile_command(bot: Assistant, profile_id: str, argument: str) -> str:
-    """``/profile …`` in the chat: show the learner's profile or change one thing in it."""
+    """``/profile …`` in the chat: show the learner's profile or change one thing in it.
+
+    A change is one read-change-write transaction (``ProfileStore.update``), so it never
+    undoes what another window saved meanwhile.
+    """
+    from collections.abc import Callable
     from dataclasses import replace
 
     from assistant.learner.profile import Profile
@@ -169,6 +208,7 @@ def profile_command(bot: Assistant, profile_id: str, argument: str) -> str:
     profile = bot.profiles.get(profile_id) or Profile(profile_id)
     words = argument.split(maxsplit=1)
     verb, rest = (words[0].lower(), words[1] if len(words) > 1 else "") if words else ("", "")
+    change: Callable[[Profile], Profile]
     if verb in _LEVELS and rest:
         ids = [f.item for f in vocabulary.find(rest)]
         m = re.search(r"\bstep\s*(\d{1,2})\b|^\s*(\d{1,2})\s*$", rest, re.I)
@@ -176,7 +216,8 @@ def profile_command(bot: Assistant, profile_id: str, argument: str) -> str:
             ids = [step_id(int(m.group(1) or m.group(2)))]
         if not ids:
             return f"I don't know {rest!r} as a roadmap step or topic. {PROFILE_HELP}"
-        profile = profile.corrected(ids[0], _LEVELS[verb])
+        item, level = ids[0], _LEVELS[verb]
+        change = lambda p: p.corrected(item, level)  # noqa: E731
         said = f"{vocabulary.title(ids[0])}: {verb if verb != 'not' else 'not yet'}"
     elif verb == "goal" and rest:
         goal = bot.reader.goal_of(rest) or (
@@ -184,7 +225,7 @@ def profile_command(bot: Assistant, profile_id: str, argument: str) -> str:
         )
         if goal is None:
             return f"Goals: {', '.join(vocabulary.goals)}."
-        profile = replace(profile, goal=goal)
+        change = lambda p: replace(p, goal=goal)  # noqa: E731
         said = f"goal: {vocabulary.goal(goal).name}"
     elif verb == "hours" and rest:
         try:
@@ -193,7 +234,7 @@ def profile_command(bot: Assistant, profile_id: str, argument: str) -> str:
             hours = 0.0
         if not 1 <= hours <= 80:
             return "Hours per week must be a number from 1 to 80."
-        profile = replace(profile, hours_per_week=hours)
+        change = lambda p: replace(p, hours_per_week=hours)  # noqa: E731
         said = f"{hours:g} h/week"
     elif verb:
         return PROFILE_HELP
@@ -208,7 +249,7 @@ def profile_command(bot: Assistant, profile_id: str, argument: str) -> str:
         if plan.steps:
             lines.append(f"Next: {plan.steps[0].title}")
         return "\n".join(lines)
-    bot.profiles.put(profile)
+    profile = bot.profiles.update(profile_id, change)
     plan = bot.plan(profile)
     following = f" Next: {plan.steps[0].title}." if plan.steps else ""
     return f"Saved — {said}.{following}"
@@ -251,7 +292,7 @@ def _chat_loop(bot: Assistant, args: argparse.Namespace, profile_id: str) -> int
             continue
         if command == "/profile" or command.startswith("/profile "):
             try:
-                print(profile_command(bot, profile_id, line.strip()[len("/profile") :].strip()))
+                say(profile_command(bot, profile_id, line.strip()[len("/profile") :].strip()))
             except AssistantError as err:
                 print(f"error: {err}", file=sys.stderr)
             continue
@@ -280,16 +321,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
         AssistantAnswerer,
         BaselineAnswerer,
     )
+    from assistant.evaluation.inputs import load_eval_inputs
     from assistant.evaluation.learners import learner_table, plan_first_step, run_learner_eval
     from assistant.evaluation.metrics import failures, result_dicts, run_eval, summarise
-    from assistant.evaluation.questions import load_questions
-    from assistant.evaluation.report import check_thresholds, deltas, load_report, write_report
+    from assistant.evaluation.report import check_thresholds, deltas, summary_line, write_report
     from assistant.learner.reader import apply_statement
 
     if args.learners:
         return _learner_eval_only(args)
-    questions = load_questions(Path(args.questions))
-    earlier = load_report(Path(args.against)) if args.against else None
+    # Every input is checked before the index is opened or a question is asked.
+    inputs = load_eval_inputs(args.questions, args.out, gate=args.gate, against=args.against)
+    questions, earlier = inputs.questions, inputs.earlier
     settings = _settings(args).with_(backend="offline" if args.backend == "offline" else "auto")
     bot = Assistant.open(settings)
     if args.backend == "ollama" and bot.status().mode == "offline":
@@ -325,20 +367,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         report["against"] = {"report": str(args.against), "deltas": deltas(report, earlier)}
     learners = run_learner_eval(EVAL_DIR, bot.read, plan_first_step(bot.plan, apply_statement))
     report["learners"] = learners
-    problems = check_thresholds(summary, Path(args.gate)) if args.gate else []
-    if args.gate:
+    problems = check_thresholds(summary, inputs.thresholds) if inputs.thresholds else []
+    if inputs.thresholds is not None:
         problems += learners["problems"]
         report["gate"] = {"thresholds": str(args.gate), "problems": problems}
-    folder = write_report(report, Path(args.out))
-    overall = summary["overall"]
-    print(
-        f"{int(overall['questions'])} questions: hit@5 {overall['hit@5']:.3f}, "
-        f"MRR {overall['mrr']:.3f}, keyword recall {overall['keyword_recall']:.3f}, "
-        f"citation validity {overall['citation_validity']:.3f}, "
-        f"decline recall {overall['decline_recall']:.3f}, "
-        f"false declines {overall['false_decline_rate']:.3f}, "
-        f"p50 {overall['latency_p50_ms']:.1f} ms"
-    )
+    folder = write_report(report, inputs.out)
+    print(summary_line(summary["overall"]))
     print("\n".join(learner_table(learners)))
     print(f"Report: {folder / 'report.md'}")
     for problem in problems:
@@ -348,9 +382,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def _learner_eval_only(args: argparse.Namespace) -> int:
     """``eval --learners``: the learner messages only (no index needed), held-out gated."""
+    from assistant.evaluation.inputs import refuse_unused_flags
     from assistant.evaluation.learners import learner_table, offline_learner, run_learner_eval
     from assistant.knowledge.embeddings import SentenceEmbedder
 
+    refuse_unused_flags(
+        "eval --learners",
+        {
+            "--questions": args.questions != str(EVAL_DIR / "questions.yaml"),
+            "--out": args.out != str(EVAL_DIR / "reports"),
+            "--gate": args.gate is not None,
+            "--against": args.against is not None,
+            "--compare-baseline": args.compare_baseline,
+        },
+    )
     settings = _settings(args)
     read, first = offline_learner(settings.corpus_dir, SentenceEmbedder(settings))
     report = run_learner_eval(EVAL_DIR, read, first)
@@ -366,13 +411,63 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if args.host:
         settings = settings.with_(server_name=args.host)
-    if args.port:
+    if args.port is not None:
         settings = settings.with_(server_port=args.port)
-    serve(settings, insecure=args.insecure)
+    if not 1 <= settings.server_port <= 65535:
+        raise_usage(f"Port {settings.server_port} is out of range: use 1–65535 (default 7860).")
+    try:
+        serve(settings, insecure=args.insecure)
+    except OSError as err:  # Gradio reports a busy port as OSError("Cannot find empty port…")
+        why = "the port is in use" if "empty port" in str(err) else str(err)
+        raise UsageError(
+            f"Cannot serve on {settings.server_name}:{settings.server_port}: {why}. "
+            "Choose another port with --port."
+        ) from None
     return 0
 
 
-def raise_usage(message: str) -> None:
+def _profile_store(args: argparse.Namespace) -> ProfileStore:
+    """The saved profiles, checked against the roadmap; a store file moved aside is told."""
+    from assistant.knowledge.graph import load_roadmap_and_graph
+    from assistant.learner.profile import Choices, ProfileStore
+
+    settings = _settings(args)
+    roadmap, graph = load_roadmap_and_graph(settings.corpus_dir)
+    store = ProfileStore(settings.profiles_path, Choices.of(graph, roadmap))
+    if store.recovery_note is not None:
+        print(f"note: {clean_text(store.recovery_note)}", file=sys.stderr)
+    return store
+
+
+def cmd_profile_import(args: argparse.Namespace) -> int:
+    """``profile import FILE [--id ID]``: save an exported profile, checked, in one line."""
+    from assistant.learner.profile import read_profile_bytes
+
+    raw = read_profile_bytes(Path(args.file))
+    profile = _profile_store(args).import_json(raw, profile_id=args.id)
+    n = len(profile.progress)
+    say(
+        f"Imported profile {profile.id!r} from {args.file}: {n} step or topic level"
+        f"{'s' if n != 1 else ''}, goal {profile.goal}, {profile.hours_per_week:g} h/week."
+    )
+    return 0
+
+
+def cmd_profile_export(args: argparse.Namespace) -> int:
+    """``profile export ID [--out FILE]``: the saved profile as JSON (standard output)."""
+    text = _profile_store(args).export_json(args.id)
+    if args.out is None:
+        say(text)
+        return 0
+    try:
+        Path(args.out).write_text(text + "\n", encoding="utf-8")
+    except OSError as err:
+        raise UsageError(f"Cannot write {args.out!r}: {err.strerror or err}.") from None
+    say(f"Exported profile {args.id!r} to {args.out}.")
+    return 0
+
+
+def raise_usage(message: str) -> NoReturn:
     raise UsageError(message)
 
 
@@ -458,6 +553,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mirror", metavar="DIR", help="folder of mirrored linked pages")
     p.add_argument("--backend", choices=BACKENDS, help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("profile", help="export or import a saved learner profile (JSON)")
+    actions = p.add_subparsers(dest="action", required=True)
+    q = actions.add_parser("import", help="save a profile from an exported JSON file")
+    q.add_argument("file", metavar="FILE", help="the exported file")
+    q.add_argument("--id", metavar="ID", help="save it under this id (default: the file's own)")
+    q.set_defaults(func=cmd_profile_import)
+    q = actions.add_parser("export", help="print a saved profile as JSON")
+    q.add_argument("id", metavar="ID", help="the profile id (as given to --profile)")
+    q.add_argument("--out", metavar="FILE", help="write it to FILE instead of standard output")
+    q.set_defaults(func=cmd_profile_export)
     return parser
 
 
@@ -476,6 +582,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; the index is unchanged unless the build had finished.", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # Whoever read our output stopped reading: say nothing, and keep the interpreter's
+        # final flush from raising again on the closed pipe.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PIPE
 
 
 if __name__ == "__main__":

@@ -32,6 +32,19 @@ class IndexMismatchError(AssistantError):
     """The index was built with another schema or embedding model."""
 
 
+class IndexDamagedError(IndexMissingError):
+    """The index's manifest or Chroma data is unreadable, missing or inconsistent; ingest
+    rebuilds it. ``reason`` says what is wrong, without the command."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+class StorageError(AssistantError):
+    """A data folder cannot be used: not a folder, read-only, or its disk is full."""
+
+
 class EmbeddingModelError(AssistantError):
     """The embedding model could not be located or loaded."""
 

@@ -141,6 +141,9 @@ class Source:
     """``roadmap`` or ``page``."""
     fetched: str = ""
     """Date a page fetched from the web was downloaded (``YYYY-MM-DD``); empty otherwise."""
+    links: tuple[str, ...] = ()
+    """URLs written verbatim in the cited chunk: the only links, besides ``url`` and the
+    index's own, that an answer citing it may keep (see ``assistant.sanitize``)."""
 
     def to_dict(self) -> dict[str, object]:
         """Plain JSON-able fields."""
@@ -153,4 +156,5 @@ class Source:
             "score": round(self.score, 5),
             "kind": self.kind,
             "fetched": self.fetched,
+            "links": list(self.links),
         }

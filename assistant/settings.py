@@ -26,6 +26,12 @@ DEFAULT_CHROMA_PORT = 8000
 DEFAULT_OLLAMA_NUM_CTX = 8192
 #: Seconds to wait for the next streamed token before giving up on Ollama.
 DEFAULT_OLLAMA_TIMEOUT = 60.0
+#: Seconds one Ollama reply may take in all, however steadily it trickles in.
+DEFAULT_OLLAMA_DEADLINE = 120.0
+#: Characters one Ollama reply may have; an answer (900 tokens at most) is ~4,000.
+DEFAULT_OLLAMA_MAX_CHARS = 20_000
+#: Longest time setting accepted (a day); larger or non-finite values fall back to the default.
+MAX_SECONDS = 86_400.0
 #: ``auto`` uses Ollama when it answers and the offline mode otherwise.
 BACKENDS = ("auto", "offline")
 
@@ -56,6 +62,10 @@ class Settings:
     """Context window sent to Ollama as ``num_ctx`` (``OLLAMA_NUM_CTX``)."""
     ollama_timeout: float = DEFAULT_OLLAMA_TIMEOUT
     """Seconds allowed between streamed tokens (``OLLAMA_TIMEOUT``)."""
+    ollama_deadline: float = DEFAULT_OLLAMA_DEADLINE
+    """Seconds allowed for one whole reply; then the offline mode answers (``OLLAMA_DEADLINE``)."""
+    ollama_max_chars: int = DEFAULT_OLLAMA_MAX_CHARS
+    """Characters allowed in one reply; then the offline mode answers (``OLLAMA_MAX_CHARS``)."""
     server_name: str = "127.0.0.1"
     """Address the chat binds (``GRADIO_SERVER_NAME``); loopback by default."""
     server_port: int = 7860
@@ -91,14 +101,20 @@ class Settings:
             mirror=Path(mirror_var).expanduser().resolve() if mirror_var else None,
             embedding_model=env.get("EMBEDDING_MODEL", "").strip() or DEFAULT_EMBEDDING_MODEL,
             chroma_host=env.get("CHROMA_HOST", "").strip() or None,
-            chroma_port=int(port_var) if port_var.isdigit() else DEFAULT_CHROMA_PORT,
+            chroma_port=_positive_int(port_var, DEFAULT_CHROMA_PORT),
             ollama_host=env.get("OLLAMA_HOST", "").strip() or DEFAULT_OLLAMA_HOST,
             ollama_model=env.get("OLLAMA_MODEL", "").strip() or DEFAULT_OLLAMA_MODEL,
-            ollama_num_ctx=int(ctx_var) if ctx_var.isdigit() else DEFAULT_OLLAMA_NUM_CTX,
+            ollama_num_ctx=_positive_int(ctx_var, DEFAULT_OLLAMA_NUM_CTX),
             ollama_timeout=_positive_float(env.get("OLLAMA_TIMEOUT", ""), DEFAULT_OLLAMA_TIMEOUT),
+            ollama_deadline=_positive_float(
+                env.get("OLLAMA_DEADLINE", ""), DEFAULT_OLLAMA_DEADLINE
+            ),
+            ollama_max_chars=_positive_int(
+                env.get("OLLAMA_MAX_CHARS", ""), DEFAULT_OLLAMA_MAX_CHARS
+            ),
             backend=backend if backend in BACKENDS else "auto",
             server_name=env.get("GRADIO_SERVER_NAME", "").strip() or "127.0.0.1",
-            server_port=int(ui_port) if ui_port.isdigit() else 7860,
+            server_port=_positive_int(ui_port, 7860),
             auth=env.get("ASSISTANT_AUTH", "").strip() or None,
         )
 
@@ -123,11 +139,33 @@ class Settings:
 
 
 def _positive_float(text: str, default: float) -> float:
+    """A number of seconds above 0 and at most a day; ``default`` for anything else."""
     try:
         value = float(text)
     except ValueError:
         return default
-    return value if value > 0 else default
+    return value if 0 < value <= MAX_SECONDS else default  # NaN and inf fail both tests
+
+
+def _positive_int(text: str, default: int) -> int:
+    """A whole number from 1 to 999,999,999 in ASCII digits; ``default`` for anything else."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit() and len(text) <= 9) or int(text) == 0:
+        return default
+    return int(text)
+
+
+def private_files(settings: Settings) -> Path:
+    """A folder only this user can read, for files the chat serves (exports, uploads).
+
+    Gradio keeps every file it serves or receives in ``GRADIO_TEMP_DIR`` (by default a
+    shared ``/tmp/gradio``); it is pointed here unless the user chose a folder themselves.
+    """
+    folder = settings.home / "files"
+    folder.mkdir(parents=True, exist_ok=True)  # OSError: the caller names the folder
+    folder.chmod(0o700)
+    os.environ.setdefault("GRADIO_TEMP_DIR", str(folder / "gradio"))
+    return folder
 
 
 def enforce_offline() -> None:

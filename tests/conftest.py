@@ -56,6 +56,8 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         "OLLAMA_MODEL",
         "OLLAMA_NUM_CTX",
         "OLLAMA_TIMEOUT",
+        "OLLAMA_DEADLINE",
+        "OLLAMA_MAX_CHARS",
         "ASSISTANT_BACKEND",
     ):
         monkeypatch.delenv(var, raising=False)
@@ -100,6 +102,19 @@ def real_index(tmp_path_factory: pytest.TempPathFactory, models_dir: Path) -> Se
     settings = Settings.from_env({"ASSISTANT_HOME": str(home)})
     if MIRROR is not None:
         settings = settings.with_(mirror=MIRROR)
+    ingest(settings, SentenceEmbedder(settings), progress=False)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def roadmap_index(tmp_path_factory: pytest.TempPathFactory, models_dir: Path) -> Settings:
+    """The roadmap alone (never the mirror) indexed once with real MiniLM, for the gate that
+    always runs."""
+    from assistant.knowledge.ingest import ingest
+
+    home = tmp_path_factory.mktemp("roadmap-home")
+    link_models(home, models_dir)
+    settings = Settings.from_env({"ASSISTANT_HOME": str(home)})
     ingest(settings, SentenceEmbedder(settings), progress=False)
     return settings
 

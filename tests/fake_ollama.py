@@ -5,12 +5,20 @@ streams NDJSON with chunked transfer encoding like the real server. Replies come
 from ``reply(body) -> list[str]`` (tokens); ``token_delay`` sleeps before each
 token, ``drop_after`` closes the socket mid-stream after that many tokens, and
 ``models`` says which models are "pulled".
+
+Failure modes for the hardening tests: ``drip_interval`` sends the chat stream
+one byte at a time (a server that never quite stops), ``stream_lines`` sends
+raw NDJSON lines instead of the reply, ``tags_body`` / ``show_body`` replace
+those replies with raw bytes, and ``tags_delay`` makes the health check slow.
+``stream_outcomes`` records how each stream ended: ``complete``, ``dropped`` or
+``client gone``.
 """
 
 from __future__ import annotations
 
 import json
 import socket
+import threading
 import time
 from collections.abc import Callable
 from typing import Any
@@ -42,6 +50,23 @@ class FakeOllama:
         self.drop_after: int | None = None
         self.prompt_eval_count: int | None = None  # report this instead of chars / 4
         self.requests: list[tuple[str, dict[str, Any]]] = []
+        #: Send the streamed chat body one byte per HTTP chunk, this many seconds apart.
+        self.drip_interval: float | None = None
+        #: With ``drip_interval``: drip the status line and headers too, byte by byte.
+        self.drip_headers = False
+        #: Raw NDJSON lines (without the newline) sent instead of the reply's tokens.
+        self.stream_lines: list[bytes] | None = None
+        #: Raw bodies answered to /api/tags and /api/show instead of the real shapes.
+        self.tags_body: bytes | None = None
+        self.show_body: bytes | None = None
+        #: Seconds /api/tags waits before answering; ``tags_started`` is set on arrival.
+        self.tags_delay = 0.0
+        self.tags_started = threading.Event()
+        #: ``(status, Location)`` answered to /api/tags instead (a redirect, say).
+        self.tags_status: tuple[int, str] | None = None
+        #: How each chat stream ended: ``complete``, ``dropped`` or ``client gone``.
+        self.stream_outcomes: list[str] = []
+        self._stopping = threading.Event()
         #: The JSON text answered to a structured request (``format``); by default none,
         #: so the assistant keeps its offline reading.
         self.reading: Callable[[dict[str, Any]], str] = lambda body: ""
@@ -77,6 +102,16 @@ class FakeOllama:
             def do_GET(self) -> None:
                 fake.requests.append((self.path, {}))
                 if self.path == "/api/tags":
+                    fake.tags_started.set()
+                    if fake.tags_delay:
+                        time.sleep(fake.tags_delay)
+                    if fake.tags_status is not None:
+                        status, location = fake.tags_status
+                        self.send_bytes(status, b"", "text/plain", Location=location)
+                        return
+                    if fake.tags_body is not None:
+                        self.send_bytes(200, fake.tags_body, "application/json")
+                        return
                     models = [
                         {
                             "name": m,
@@ -98,6 +133,9 @@ class FakeOllama:
                 if self.path == "/api/show":
                     if model not in fake.models:
                         self._json(404, {"error": f"model '{model}' not found"})
+                        return
+                    if fake.show_body is not None:
+                        self.send_bytes(200, fake.show_body, "application/json")
                         return
                     self._json(
                         200,
@@ -132,23 +170,49 @@ class FakeOllama:
                         )
                         return
                     try:
-                        self._stream_chat(body)
+                        fake.stream_outcomes.append(self._stream_chat(body))
                     except (BrokenPipeError, ConnectionResetError):
+                        fake.stream_outcomes.append("client gone")
                         self.close_connection = True  # the client went away (a stopped answer)
                 else:
                     self._json(404, {"error": "not found"})
 
             def _chunk(self, payload: dict[str, Any]) -> None:
-                data = (json.dumps(payload) + "\n").encode()
-                self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+                self._raw_line(json.dumps(payload).encode())
+
+            def _raw_line(self, line: bytes) -> None:
+                data = line + b"\n"
+                if fake.drip_interval is None:
+                    self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+                    self.wfile.flush()
+                    return
+                for byte in data:  # one byte per chunk, slowly, until the client gives up
+                    self._slowly(b"1\r\n" + bytes([byte]) + b"\r\n")
+
+            def _slowly(self, data: bytes) -> None:
+                if fake._stopping.is_set():
+                    raise ConnectionResetError("the fake server is stopping")
+                time.sleep(fake.drip_interval or 0.0)
+                self.wfile.write(data)
                 self.wfile.flush()
 
-            def _stream_chat(self, body: dict[str, Any]) -> None:
-                tokens = fake.reply(body)
-                self.send_response(200)
-                self.send_header("Content-Type", "application/x-ndjson")
-                self.send_header("Transfer-Encoding", "chunked")
-                self.end_headers()
+            def _stream_chat(self, body: dict[str, Any]) -> str:
+                tokens = fake.reply(body) if fake.stream_lines is None else []
+                if fake.drip_headers:
+                    head = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    for byte in head:
+                        self._slowly(bytes([byte]))
+                else:
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/x-ndjson")
+                    self.send_header("Transfer-Encoding", "chunked")
+                    self.end_headers()
+                if fake.stream_lines is not None:
+                    for line in fake.stream_lines:
+                        self._raw_line(line)
+                    self.wfile.write(b"0\r\n\r\n")
+                    self.wfile.flush()
+                    return "complete"
                 base = {"model": body.get("model"), "created_at": "2026-01-01T00:00:00Z"}
                 if fake.first_token_delay:
                     time.sleep(fake.first_token_delay)
@@ -157,7 +221,7 @@ class FakeOllama:
                         self.wfile.flush()
                         self.connection.shutdown(socket.SHUT_RDWR)
                         self.close_connection = True
-                        return
+                        return "dropped"
                     if fake.token_delay:
                         time.sleep(fake.token_delay)
                     message = {"role": "assistant", "content": token}
@@ -175,10 +239,12 @@ class FakeOllama:
                 )
                 self.wfile.write(b"0\r\n\r\n")
                 self.wfile.flush()
+                return "complete"
 
         self._server = serve(Handler, self._port)
         return self
 
     def stop(self) -> None:
+        self._stopping.set()
         shut(self._server)
         self._server = None

@@ -93,3 +93,51 @@ def test_killed_builds_never_leave_a_half_built_index(settings: Settings, tmp_pa
     assert any("beta paragraph" in t for t in texts) and not any(
         "alpha paragraph" in t for t in texts
     )
+
+
+READER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from assistant.search.index import open_retriever
+    from assistant.settings import Settings
+    from tests.fakes import FakeEmbedder
+    settings = Settings.from_env({"ASSISTANT_HOME": sys.argv[1]})
+    settings = settings.with_(corpus_dir=Path(sys.argv[2]))
+    retriever = open_retriever(settings, FakeEmbedder(), build_if_missing=False)
+    print("serving", retriever.size, flush=True)
+    time.sleep(120)
+    """
+)
+
+
+def test_a_killed_reader_does_not_keep_its_generation_forever(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """The lease is a flock: it ends with the reader's process, however that process ends."""
+    mirror = make_mirror(tmp_path / "mirror", pages(2, "alpha"))
+    with_mirror = settings.with_(mirror=mirror)
+    ingest(with_mirror, FakeEmbedder(), progress=False)
+    served = IndexStore(settings).current_folder()
+    assert served is not None
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(settings.home), str(settings.corpus_dir)],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert reader.stdout is not None
+        assert reader.stdout.readline().startswith("serving ")
+        for word in ("beta", "gamma"):
+            time.sleep(1.05)  # generation names then sort as they were built, even here
+            make_mirror(mirror, pages(2, word))
+            ingest(with_mirror, FakeEmbedder(), progress=False)
+        assert served.is_dir(), "a generation in use was pruned"
+    finally:
+        os.kill(reader.pid, signal.SIGKILL)
+        reader.wait(timeout=30)
+    make_mirror(mirror, pages(2, "delta"))
+    ingest(with_mirror, FakeEmbedder(), progress=False)
+    assert not served.exists()
+    assert len(list(IndexStore(settings).root.glob("gen-*"))) == 2

@@ -139,7 +139,9 @@ def test_ask_json_in_a_real_process(real_env: dict[str, str]) -> None:
         "score",
         "kind",
         "fetched",
+        "links",
     }
+    assert all(isinstance(u, str) for s in data["sources"] for u in s["links"])
     assert data["sources"][0]["n"] == 1 and "Stable-Baselines3" in data["text"]
     assert data["sources"][0]["url"].endswith("#step-8-reinforcement-learning-rl")
 

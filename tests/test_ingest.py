@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import IndexMismatchError, MirrorError
+from assistant.errors import IndexDamagedError, IndexMismatchError, MirrorError
 from assistant.knowledge.corpus import load_corpus_sources, load_document
 from assistant.knowledge.ingest import ingest
 from assistant.knowledge.store import REBUILD_COMMAND, IndexStore
@@ -207,3 +207,59 @@ def test_unreadable_embedding_cache_entries_are_embedded_again(
     for path in broken:
         assert isinstance(json.loads(path.read_text()), list)
     assert not list((settings.home / "cache" / "embeddings").rglob(".*.tmp"))
+
+
+def test_noop_is_decided_from_the_fingerprint_without_staging(
+    settings: Settings, fake_embedder: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = ingest(settings, fake_embedder, progress=False)
+
+    def no_staging(self: IndexStore, fresh: bool) -> None:
+        raise AssertionError("a no-op ingest must not stage a copy")
+
+    monkeypatch.setattr(IndexStore, "stage", no_staging)
+    again = ingest(settings, fake_embedder, progress=False)
+    assert (again.chunks, again.unchanged, again.sources) == (first.chunks, first.chunks, 1)
+    assert not again.changed and again.embedded == 0 and not again.rebuilt
+
+
+def test_same_chunks_from_other_bytes_make_the_next_run_a_noop(
+    settings: Settings, fake_embedder: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest(settings, fake_embedder, progress=False)
+    fingerprint = IndexStore(settings).manifest().fingerprint
+    roadmap = settings.corpus_dir / ROADMAP_FILE
+    roadmap.write_text(roadmap.read_text(encoding="utf-8") + "\n\n\n", encoding="utf-8")
+    second = ingest(settings, fake_embedder, progress=False)  # reads and chunks everything
+    assert not second.changed
+    assert IndexStore(settings).manifest().fingerprint not in ("", fingerprint)
+
+    def no_staging(self: IndexStore, fresh: bool) -> None:
+        raise AssertionError("the new fingerprint was not recorded")
+
+    monkeypatch.setattr(IndexStore, "stage", no_staging)
+    assert not ingest(settings, fake_embedder, progress=False).changed
+
+
+def test_unreadable_manifest_or_records_are_rebuilt_by_ingest(
+    settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
+    first = ingest(settings, fake_embedder, progress=False)
+    store = IndexStore(settings)
+    (store.current_folder() / "manifest.json").write_text("{not json")  # type: ignore[operator]
+    with pytest.raises(
+        IndexDamagedError, match="manifest is unreadable.*roadmap-assistant ingest$"
+    ):
+        store.open_current()
+    repaired = ingest(settings, fake_embedder, progress=False)
+    assert repaired.rebuilt and "manifest is unreadable" in repaired.repaired
+    assert repaired.chunks == first.chunks and repaired.embedded == 0  # from the cache
+
+    # Records the indexing API cannot read: the index still answers, an update rebuilds.
+    (store.current_folder() / "records.sqlite").write_bytes(b"\x00garbage" * 100)  # type: ignore[operator]
+    assert not ingest(settings, fake_embedder, progress=False).changed  # nothing to update
+    roadmap = settings.corpus_dir / ROADMAP_FILE
+    roadmap.write_text(roadmap.read_text().replace("- Ray RLlib\n", "- Ray RLlib\n- CleanRL\n"))
+    updated = ingest(settings, fake_embedder, progress=False)
+    assert updated.rebuilt and "record manager" in updated.repaired
+    assert updated.chunks == first.chunks and updated.embedded == 1

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 import sqlite3
+import threading
+import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from assistant.learner.profile import Profile
+from assistant.learner.profile import MAX_IMPORT_BYTES, Profile
 from assistant.settings import Settings
 from assistant.web.profile_panel import (
-    MAX_IMPORT_BYTES,
     ProfilePanel,
     new_profile_id,
     valid_profile_id,
@@ -113,6 +117,10 @@ def test_export_then_import_into_another_browser(panel: ProfilePanel, tmp_path: 
         (b'{"version": 9, "id": "x"}', "version 9 is not supported"),
         (b'{"version": 1, "id": "x", "goal": "astrology"}', "Unknown goal"),
         (b" " * (MAX_IMPORT_BYTES + 1), "larger than"),
+        (b'{"version": 1, "id": "x", "hours_per_week": 1e-310}', "hours_per_week"),
+        (b'{"version": 1, "id": "x", "progress": {"step-99": "done"}}', "step-99"),
+        (b"[" * 63_000, "nested"),
+        (b"null", "JSON object"),
     ],
 )
 def test_a_bad_import_warns_and_changes_nothing(
@@ -177,3 +185,180 @@ def test_unticking_a_misread_item_corrects_the_profile_and_the_plan(
     saved = panel.store.get(pid)
     assert saved is not None and saved.level("step-1/python-basics") == "not started"
     assert saved.level("step-1") == "not started"
+
+
+def test_an_exported_file_with_a_byte_order_mark_imports(
+    panel: ProfilePanel, tmp_path: Path
+) -> None:
+    pid = new_profile_id()
+    path = tmp_path / "bom.json"
+    text = Profile("browser-elsewhere", {"step-2": "done"}, goal="nlp").export_text()
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "Profile not imported" warning
+        out = unpack(panel, panel.import_file(pid, str(path)))
+    assert out["id"] == pid and "Step 2" in out["plan"]
+    assert panel.store.get(pid) == Profile(pid, {"step-2": "done"}, goal="nlp")
+
+
+def test_an_import_never_replaces_this_browsers_other_profile(
+    panel: ProfilePanel, tmp_path: Path
+) -> None:
+    pid = new_profile_id()
+    mine = Profile(pid, {"step-1": "done"}, goal="nlp")
+    panel.store.put(mine)
+    path = tmp_path / "other.json"
+    path.write_text(Profile(new_profile_id(), {"step-6": "done"}).export_text(), "utf-8")
+    with pytest.warns(UserWarning, match="nothing was changed"):
+        out = panel.import_file(pid, str(path))
+    assert all(v == {"__type__": "update"} for v in out)
+    assert panel.store.get(pid) == mine and len(panel.store.quarantined(pid)) == 1
+
+
+def test_a_stored_tiny_hours_value_does_not_break_the_page(panel: ProfilePanel) -> None:
+    pid = new_profile_id()
+    raw = json.dumps({"version": 1, "id": pid, "progress": {}, "hours_per_week": 1e-310})
+    with sqlite3.connect(panel.store.path) as db:
+        db.execute("INSERT INTO profiles VALUES (?, 1, ?, 0)", (pid, raw))
+    out = unpack(panel, panel.load(pid))
+    assert "**1 h/week**" in out["plan"] and "at 1 h/week" in out["plan"]
+    assert out["form"][2] == 1.0
+
+
+def test_an_unreadable_store_file_is_moved_aside_and_the_page_says_where(
+    settings: Settings,
+) -> None:
+    settings.profiles_path.parent.mkdir(parents=True)
+    settings.profiles_path.write_bytes(b"these bytes are not SQLite " * 40)
+    panel = ProfilePanel(settings, _roadmap(settings))
+    moved = panel.store.recovered_from
+    assert moved is not None and moved.read_bytes() == b"these bytes are not SQLite " * 40
+    pid = new_profile_id()
+    with pytest.warns(UserWarning, match=f"moved to {re.escape(str(moved))}"):
+        out = unpack(panel, panel.load(pid))
+    assert "Step 1: Programming Fundamentals" in out["plan"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # told once per browser, not on every load
+        panel.load(pid)
+    panel.save(pid, *form(panel, Profile(pid, goal="nlp")))
+    assert panel.store.get(pid) == Profile(pid, goal="nlp")
+
+
+# -- chat and panel change one profile at the same time --------------------------------------
+
+
+@pytest.fixture
+def rendezvous(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], threading.Barrier]:
+    """Make two threads both read a profile's row before either goes on (when they can).
+
+    Every SQLite connection opened during the test reports its statements; the first
+    ``SELECT … FROM profiles`` of the given id in each thread waits (at most 1.5 s) until the
+    other thread reaches its own. Code that reads and writes in one transaction cannot be
+    held that way (the second thread waits for the lock instead), so the wait runs out.
+    """
+    connect = sqlite3.connect
+    barrier = threading.Barrier(2, timeout=1.5)
+    watched: list[str] = []
+    waited: set[int] = set()
+
+    def trace(sql: str) -> None:
+        me = threading.get_ident()
+        if watched and "FROM profiles WHERE id" in sql and watched[0] in sql and me not in waited:
+            waited.add(me)
+            with contextlib.suppress(threading.BrokenBarrierError):
+                barrier.wait()
+
+    def traced(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+        db = connect(*args, **kwargs)
+        db.set_trace_callback(trace)
+        return db
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+
+    def watch(profile_id: str) -> threading.Barrier:
+        watched.append(profile_id)
+        return barrier
+
+    return watch
+
+
+def both(*calls: Callable[[], Any]) -> None:
+    errors: list[BaseException] = []
+
+    def run(call: Callable[[], Any]) -> None:
+        try:
+            call()
+        except BaseException as err:  # re-raised below, in the test's thread
+            errors.append(err)
+
+    threads = [threading.Thread(target=run, args=(c,)) for c in calls]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert not errors, errors
+
+
+def test_chat_and_panel_changes_at_the_same_time_are_both_kept(
+    offline_bot: Any, settings: Settings, rendezvous: Callable[[str], threading.Barrier]
+) -> None:
+    panel = ProfilePanel(offline_bot.settings, _roadmap(settings), lambda: offline_bot)
+    pid = new_profile_id()
+    panel.store.put(Profile(pid, {"step-1": "done"}))
+    values = form(panel, Profile(pid, {"step-1": "done"}))
+    values[0] = "nlp"  # the learner picks a goal in the panel...
+    rendezvous(pid)
+    both(
+        lambda: offline_bot.ask(
+            "I am learning calculus. What next?", profile_id=pid
+        ),  # ...and chats
+        lambda: panel.save(pid, *values),
+    )
+    saved = panel.store.get(pid)
+    assert saved is not None
+    assert (saved.goal, saved.level("step-2/calculus"), saved.level("step-1")) == (
+        "nlp",
+        "learning",
+        "done",
+    )
+
+
+def test_a_panel_field_change_keeps_what_the_chat_just_saved(
+    offline_bot: Any, settings: Settings, rendezvous: Callable[[str], threading.Barrier]
+) -> None:
+    panel = ProfilePanel(offline_bot.settings, _roadmap(settings), lambda: offline_bot)
+    pid = new_profile_id()
+    values = form(panel, Profile(pid))  # the form as shown before the answer came back
+    values[2] = 12  # hours per week
+    rendezvous(pid)
+    both(
+        lambda: offline_bot.ask("I finished step 1, what next?", profile_id=pid),
+        lambda: panel.save_field("hours", pid, *values),
+    )
+    saved = panel.store.get(pid)
+    assert saved is not None and saved.hours_per_week == 12.0 and saved.level("step-1") == "done"
+    # Later field changes keep it too: the form still shows Step 1 as not started.
+    values[0] = "mlops"
+    panel.save_field("goal", pid, *values)
+    again = panel.store.get(pid)
+    assert again == Profile(pid, {"step-1": "done"}, goal="mlops", hours_per_week=12.0)
+
+
+def test_exports_are_private_to_this_user_and_never_in_shared_tmp(
+    panel: ProfilePanel, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """They used to go to /tmp/roadmap-assistant-exports/… as 0644 files anyone could read."""
+    from assistant.settings import private_files
+
+    path = Path(panel.export_file(Profile("browser-1")))
+    assert path.is_relative_to(settings.home / "files" / "exports")
+    assert oct(path.stat().st_mode & 0o777) == oct(0o600)
+    for folder in (path.parent, path.parent.parent):
+        assert oct(folder.stat().st_mode & 0o777) == oct(0o700)
+    assert json.loads(path.read_text())["id"] == "browser-1"
+    monkeypatch.delenv("GRADIO_TEMP_DIR", raising=False)
+    folder = private_files(settings)  # what `serve` does before Gradio starts
+    assert oct(folder.stat().st_mode & 0o777) == oct(0o700)
+    import os
+
+    assert os.environ["GRADIO_TEMP_DIR"] == str(folder / "gradio")  # Gradio's copies too

@@ -15,10 +15,16 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from assistant.answering.answer import Answer, Status, history_messages
 from assistant.answering.backends import Backend, Message, get_backend
-from assistant.answering.citations import StreamRenumberer, check_support, finalise_citations
+from assistant.answering.citations import (
+    StreamRenumberer,
+    check_support,
+    dangling_markers,
+    finalise_citations,
+)
 from assistant.answering.followup import (
     Standalone,
     followup_forms,
@@ -45,6 +51,7 @@ from assistant.learner.profile import Choices, Profile, ProfileStore
 from assistant.learner.reader import LearnerReader, apply_statement
 from assistant.learner.statement import LearnerStatement
 from assistant.records import Source
+from assistant.search.index import IndexFollower
 from assistant.search.retrieval import SOFT_RELEVANCE_THRESHOLD, HybridRetriever, Retrieval
 from assistant.settings import Settings
 
@@ -52,8 +59,6 @@ log = logging.getLogger(__name__)
 
 #: Chunks retrieved per question.
 DEFAULT_K = 6
-#: Earlier turns considered for follow-ups.
-HISTORY_TURNS = 8
 #: Saved profiles whose last reading is remembered for correction in the UI.
 MAX_READINGS = 1000
 #: How much better (best cosine similarity) a follow-up with the earlier subject carried must
@@ -73,72 +78,6 @@ OFFLINE_HOW_TO = (
     "For written answers, run Ollama (`ollama serve`, `ollama pull {model}`) and set "
     "ASSISTANT_BACKEND=auto."
 )
-
-
-@dataclass(frozen=True)
-class Answer:
-    """A finished answer."""
-
-    question: str
-    """The question as cleaned (and cut, when it was too long)."""
-    text: str
-    """Markdown with ``[n]`` markers; each refers to ``sources[n-1]``."""
-    sources: list[Source]
-    """Cited sources in order of first citation."""
-    mode: str
-    """``ollama:<model>`` or ``offline``."""
-    declined: bool
-    """True when the corpus does not cover the question."""
-    query: str = ""
-    """What was searched (the standalone form of a follow-up)."""
-    notes: tuple[str, ...] = ()
-    """Things the user should know: a cut question, a fallback to offline mode."""
-    unsupported_citations: int = 0
-    """Generated markers dropped because the cited chunk did not support the sentence."""
-    seconds: float = 0.0
-    """Wall time from question to final answer."""
-    extra: dict[str, object] = field(default_factory=dict)
-    """Diagnostics (prompt tokens, ``num_ctx``) for the eval and benchmarks."""
-
-    def to_dict(self) -> dict[str, object]:
-        """JSON-able fields (the CLI's ``--json``)."""
-        return {
-            "question": self.question,
-            "text": self.text,
-            "sources": [s.to_dict() for s in self.sources],
-            "mode": self.mode,
-            "declined": self.declined,
-            "query": self.query,
-            "notes": list(self.notes),
-            "unsupported_citations": self.unsupported_citations,
-            "seconds": round(self.seconds, 4),
-        }
-
-
-@dataclass(frozen=True)
-class Status:
-    """Which mode the next answer will use, for the UI's status line."""
-
-    mode: str
-    """``ollama:<model>`` or ``offline``."""
-    detail: str
-    """Why offline (empty when generating)."""
-
-
-def history_messages(history: Sequence[Mapping[str, object]] | None) -> list[Message]:
-    """Chat history as ``Message`` records; Gradio's content parts are flattened to text."""
-    out: list[Message] = []
-    for entry in history or []:
-        if not isinstance(entry, Mapping):
-            continue
-        role = entry.get("role")
-        content = entry.get("content")
-        if isinstance(content, list):
-            parts = [p.get("text", "") if isinstance(p, Mapping) else p for p in content]
-            content = " ".join(p for p in parts if isinstance(p, str))
-        if role in ("user", "assistant") and isinstance(content, str) and content.strip():
-            out.append(Message(str(role), content))
-    return out[-HISTORY_TURNS:]
 
 
 class Assistant:
@@ -164,11 +103,19 @@ class Assistant:
         self._reader: LearnerReader | None = None
         self._readings: OrderedDict[str, LearnerStatement] = OrderedDict()
         self._profiles: ProfileStore | None = None
+        self._index: IndexFollower | None = None  # set by open(): follows newer generations
 
     @classmethod
-    def open(cls, settings: Settings | None = None, *, progress: bool = True) -> Assistant:
-        """An assistant from the environment; builds the index first when it is missing."""
-        from assistant.search.index import open_retriever
+    def open(
+        cls, settings: Settings | None = None, *, progress: bool = True, repair: bool = True
+    ) -> Assistant:
+        """An assistant from the environment; builds the index first when it is missing.
+
+        ``repair`` rebuilds an index whose Chroma data is damaged (else ``IndexDamagedError``
+        names the command). The assistant then follows newer index generations committed by
+        any process, switching between questions.
+        """
+        from assistant.search.index import open_generation
 
         settings = settings or Settings.from_env()
         embedder = SentenceEmbedder(settings)
@@ -179,11 +126,25 @@ class Assistant:
         except CorpusError as err:
             planning = err
         graph = planning[1] if isinstance(planning, tuple) else None
-        retriever = open_retriever(settings, embedder, progress=progress, graph=graph)
+        retriever, folder = open_generation(
+            settings, embedder, progress=progress, graph=graph, repair=repair
+        )
         embedder.embed_query("warm-up")  # load the model now, not on the first question
         bot = cls(settings, retriever, embedder, get_backend(settings))
         bot._planning = planning
+        bot._index = IndexFollower(settings, embedder, graph, folder)
         return bot
+
+    def _follow_index(self) -> None:
+        """Between questions: serve the newest complete index generation, whoever built it.
+
+        An answer under way keeps the retriever it started with (and so its generation's
+        lease); the old generation is pruned once nothing holds it.
+        """
+        fresh = self._index.latest() if self._index is not None else None
+        if fresh is not None and self._index is not None:
+            self.retriever, self._step_titles = fresh, fresh.step_titles
+            self._index.prune()
 
     # -- public ---------------------------------------------------------------------------
 
@@ -200,7 +161,8 @@ class Assistant:
         """Saved learner profiles (``ASSISTANT_HOME/profiles.sqlite3``)."""
         if self._profiles is None:
             try:
-                choices: Choices | None = Choices.of(self.vocabulary.graph)
+                vocabulary = self.vocabulary
+                choices: Choices | None = Choices.of(vocabulary.graph, vocabulary.roadmap)
             except CorpusError:  # a corpus without a roadmap graph: names are only checked loosely
                 choices = None
             self._profiles = ProfileStore(self.settings.profiles_path, choices)
@@ -296,6 +258,7 @@ class Assistant:
         dropped and the rest renumbered, so it can differ slightly from the deltas.
         """
         clean = clean_question(question)
+        self._follow_index()
         return self._stream(clean.text, clean.note, history_messages(history), profile_id)
 
     # -- steps ----------------------------------------------------------------------------
@@ -373,23 +336,23 @@ class Assistant:
     ) -> Profile:
         """The learner's profile with this message merged in (saved when ``profile_id``)."""
         profile = Profile(profile_id or "session")
-        if profile_id:  # earlier turns were merged when they were said; the panel may differ
-            try:
-                profile = self.profiles.get(profile_id) or profile
-            except ProfileCorruptError as err:
-                notes.append(str(err))
-        else:  # no saved profile: the conversation so far describes the learner
+        if not profile_id:  # no saved profile: the conversation so far describes the learner
             for turn in history:
                 if turn.role == "user":
                     profile = apply_statement(profile, self.read(turn.content))
-        profile = apply_statement(profile, statement)
-        if profile_id:
-            self.profiles.put(profile)
-            if statement.items:
-                self._readings[profile_id] = statement
-                self._readings.move_to_end(profile_id)
-                while len(self._readings) > MAX_READINGS:
-                    self._readings.popitem(last=False)
+            return apply_statement(profile, statement)
+        try:  # read, merged, written in one transaction: a change in the panel meanwhile stays
+            profile = self.profiles.update(profile_id, lambda p: apply_statement(p, statement))
+        except ProfileCorruptError as err:  # kept aside: this message starts a new profile
+            notes.append(str(err))
+            profile = self.profiles.update(profile_id, lambda p: apply_statement(p, statement))
+        moved = self.profiles.recovery_note_for(profile_id)  # the store file was moved aside
+        notes += [moved] if moved else []
+        if statement.items:
+            self._readings[profile_id] = statement
+            self._readings.move_to_end(profile_id)
+            while len(self._readings) > MAX_READINGS:
+                self._readings.popitem(last=False)
         return profile
 
     def reading_of(self, profile_id: str) -> LearnerStatement | None:
@@ -483,13 +446,14 @@ class Assistant:
         its carried forms are all retrieved, and a carried form is kept only when its best
         similarity beats the question's own by ``FOLLOWUP_MARGIN`` (evidence, not word lists).
         """
+        retriever = self.retriever  # one generation for the whole question
         if backend is not None and any(m.role == "user" for m in history):
             standalone = self._standalone(question, history, backend)
-            return standalone, self.retriever.retrieve(standalone.query, k=self.k)
+            return standalone, retriever.retrieve(standalone.query, k=self.k)
         forms = followup_forms(question, history, self._step_titles)
-        best = forms[0], self.retriever.retrieve(forms[0].query, k=self.k)
+        best = forms[0], retriever.retrieve(forms[0].query, k=self.k)
         for form in forms[1:]:
-            retrieval = self.retriever.retrieve(form.query, k=self.k)
+            retrieval = retriever.retrieve(form.query, k=self.k)
             if retrieval.best_similarity >= best[1].best_similarity + FOLLOWUP_MARGIN:
                 best = form, retrieval
         return best
@@ -531,8 +495,9 @@ class Assistant:
         if rest:
             yield rest
         checked, dropped = check_support("".join(raw), prompt.hits, self.embedder)
-        if dropped:
-            log.info("dropped %d unsupported citation(s) for %r", dropped, question)
+        removed = dropped + dangling_markers(checked, len(prompt.hits))
+        if removed:
+            log.info("removed %d citation(s) (%d unsupported) for %r", removed, dropped, question)
         text, sources = finalise_citations(checked, prompt.hits)
         if not sources:
             notes.append("The model cited no sources for this answer; treat it with care.")
@@ -545,6 +510,7 @@ class Assistant:
             standalone.query,
             tuple(notes),
             dropped,
+            removed_citations=removed,
             extra={"num_ctx": backend.num_ctx, "prompt_tokens_estimate": prompt.estimated_tokens},
         )
 

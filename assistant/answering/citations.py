@@ -8,19 +8,22 @@ uncited hit is presented as a source. ``check_support`` drops a marker when
 the sentence that carries it shares too little content with the cited chunk
 (word overlap, then embedding similarity as a second chance); the thresholds
 are calibrated by ``benchmarks/calibrate_citations.py``. ``StreamRenumberer``
-does the renumbering on the fly while a model streams. Nothing here retrieves
-or generates text.
+does the renumbering on the fly while a model streams. All three remove a
+marker with ``sub_markers``, which never lets the text around a removed marker
+join into a new one ("[[9]2]" keeps no "[2]"). ``dangling_markers`` counts the
+markers that point nowhere. Nothing here retrieves or generates text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
 from assistant.knowledge.embeddings import Embedder
 from assistant.records import Hit, Source
+from assistant.sanitize import urls_in
 from assistant.text import MARKER, content_words
 
 #: Share of a claim's content words that must occur in the cited chunk.
@@ -44,7 +47,10 @@ def snippet_of(text: str, limit: int = SNIPPET_CHARS) -> str:
 def source_for(n: int, hit: Hit) -> Source:
     """The ``Source`` record for a hit cited as ``[n]``."""
     c = hit.chunk
-    return Source(n, c.title, c.section, c.url, snippet_of(c.text), hit.score, c.kind, c.fetched)
+    links = urls_in(c.text)
+    return Source(
+        n, c.title, c.section, c.url, snippet_of(c.text), hit.score, c.kind, c.fetched, links
+    )
 
 
 def _tidy(text: str) -> str:
@@ -68,7 +74,52 @@ def finalise_citations(text: str, hits: Sequence[Hit]) -> tuple[str, list[Source
             sources.append(source_for(mapping[k], hits[k - 1]))
         return f"[{mapping[k]}]"
 
-    return _tidy(MARKER.sub(swap, text)), sources
+    return _tidy(sub_markers(text, swap)), sources
+
+
+def dangling_markers(text: str, limit: int) -> int:
+    """How many ``[k]`` in ``text`` point nowhere (``k`` outside ``1..limit``)."""
+    return sum(1 for m in MARKER.finditer(text) if not 1 <= int(m.group(1)) <= limit)
+
+
+_OPEN_TAIL = re.compile(r"\[(\d{0,3})$")
+_CLOSE_HEAD = re.compile(r"(\d{0,3})\]")
+
+
+def _would_join(before: str, after: str) -> bool:
+    """Whether removing a marker between these would join them into one ("[" + "5]")."""
+    head, foot = _OPEN_TAIL.search(before), _CLOSE_HEAD.match(after)
+    return bool(head and foot and 1 <= len(head.group(1)) + len(foot.group(1)) <= 3)
+
+
+def sub_markers(
+    text: str,
+    swap: Callable[[re.Match[str]], str],
+    *,
+    before: str = "",
+    stop: int | None = None,
+) -> str:
+    """``text[:stop]`` with each marker replaced by ``swap(match)``; ``""`` removes it.
+
+    A removed marker whose neighbours would join into a new marker becomes a space
+    instead. ``before`` is the text shown just before ``text``; the text after
+    ``stop`` is read only as the context of the last markers.
+    """
+    stop = len(text) if stop is None else stop
+    pieces: list[str] = []
+    tail = before[-4:]
+    pos = 0
+    for match in MARKER.finditer(text, 0, stop):
+        gap = text[pos : match.start()]
+        tail = (tail + gap)[-4:]
+        new = swap(match)
+        if not new and _would_join(tail, text[match.end() : match.end() + 4]):
+            new = " "
+        pieces += [gap, new]
+        tail = (tail + new)[-4:]
+        pos = match.end()
+    pieces.append(text[pos:stop])
+    return "".join(pieces)
 
 
 def lexical_support(claim: str, chunk_text: str) -> float:
@@ -124,7 +175,7 @@ def check_support(
             dropped += 1
             return ""
 
-        out.append(MARKER.sub(keep, unit))
+        out.append(sub_markers(unit, keep))
     rebuilt = _rejoin(text, units, out)
     return rebuilt, dropped
 
@@ -142,12 +193,22 @@ def _rejoin(original: str, units: list[str], replaced: list[str]) -> str:
     return "".join(pieces)
 
 
+#: What ``StreamRenumberer`` holds back: a marker not yet closed ("[1"), or a marker whose
+#: removal the next characters could still turn into a new one ("[9]" + "5" … "]").
+_UNDECIDED = re.compile(r"\[\d{0,3}(?:\]\d{0,3})?$")
+
+
 class StreamRenumberer:
-    """Renumbers markers in a token stream by first use, holding back partial markers."""
+    """Renumbers markers in a token stream by first use, holding back undecided ones.
+
+    Whatever the pieces the stream comes in, the text shown is the same as for the
+    whole text at once, and every ``[n]`` in it names a renumbered source.
+    """
 
     def __init__(self, limit: int) -> None:
         self._limit = limit
         self._buffer = ""
+        self._shown = ""  # the last characters shown: the context of the next removal
         self.mapping: dict[int, int] = {}
 
     def _swap(self, match: re.Match[str]) -> str:
@@ -160,14 +221,15 @@ class StreamRenumberer:
     def feed(self, delta: str) -> str:
         """Text safe to show now."""
         self._buffer += delta
-        cut = len(self._buffer)
-        tail = re.search(r"\[\d{0,3}$", self._buffer)
-        if tail:
-            cut = tail.start()
-        ready, self._buffer = self._buffer[:cut], self._buffer[cut:]
-        return MARKER.sub(self._swap, ready)
+        held = _UNDECIDED.search(self._buffer)
+        return self._show(held.start() if held else len(self._buffer))
 
     def flush(self) -> str:
         """Whatever is still held back."""
-        rest, self._buffer = self._buffer, ""
-        return MARKER.sub(self._swap, rest)
+        return self._show(len(self._buffer))
+
+    def _show(self, cut: int) -> str:
+        shown = sub_markers(self._buffer, self._swap, before=self._shown, stop=cut)
+        self._buffer = self._buffer[cut:]
+        self._shown = (self._shown + shown)[-4:]
+        return shown

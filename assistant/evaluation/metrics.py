@@ -27,6 +27,25 @@ from assistant.text import MARKER
 
 RANKS = (1, 3, 5)
 
+#: Every metric ``metrics`` reports, in order: the names a thresholds file may gate.
+METRICS = (
+    "questions",
+    *(f"hit@{k}" for k in RANKS),
+    "mrr",
+    "ndcg@5",
+    "keyword_recall",
+    "citation_validity",
+    "citation_precision",
+    "unsupported_citations",
+    "cited_sources",
+    "decline_precision",
+    "decline_recall",
+    "false_decline_rate",
+    "latency_p50_ms",
+    "latency_p95_ms",
+    "errors",
+)
+
 
 @dataclass(frozen=True)
 class Retrieved:

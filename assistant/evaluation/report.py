@@ -4,22 +4,28 @@
 ``OUT/latest`` at it. The Markdown has the overall metrics (ours beside the
 baseline when it ran, and the change since an earlier report with
 ``--against``), a per-kind table and the failures (question, top retrieved
-sections, what was missing). ``check_thresholds`` compares a summary with
-``eval/thresholds.yaml`` for the CI gate. No metric is computed here.
+sections, what was missing). ``load_thresholds`` reads a gate file
+(``eval/thresholds.yaml``, ``eval/thresholds-roadmap.yaml``) and refuses an unknown
+metric, a non-number or a rule that gates nothing; ``check_thresholds`` compares a
+summary with it. ``load_report`` refuses a JSON file that is not a report. No metric
+is computed here.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from assistant.errors import EvalError
+from assistant.evaluation.files import one_line, read_json, read_yaml, short_repr
 from assistant.evaluation.learners import learner_table
+from assistant.evaluation.metrics import METRICS
 
 #: Metrics shown in the tables, in order, with how to print them.
 SHOWN = [
@@ -56,33 +62,115 @@ def deltas(current: dict[str, Any], earlier: dict[str, Any]) -> dict[str, float]
 
 
 def load_report(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise EvalError(f"Cannot read the earlier report {path}: {err}") from None
-    if not isinstance(data, dict) or "ours" not in data:
-        raise EvalError(f"{path} is not a report.json written by roadmap-assistant eval.")
+    """An earlier report.json (for ``--against``): its overall metrics must be numbers."""
+    data = read_json(path, "the earlier report")
+    not_report = f"{path} is not a report.json written by roadmap-assistant eval"
+    ours = data.get("ours") if isinstance(data, dict) else None
+    summary = ours.get("summary") if isinstance(ours, dict) else None
+    overall = summary.get("overall") if isinstance(summary, dict) else None
+    if not isinstance(overall, dict):
+        raise EvalError(f"{not_report} (no ours.summary.overall mapping).")
+    for key, value in overall.items():
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise EvalError(f"{not_report} (metric {key!r} is {short_repr(value)}, not a number).")
     return data
 
 
-def check_thresholds(summary: dict[str, Any], path: Path) -> list[str]:
+class Threshold(BaseModel):
+    """One metric's rule in a thresholds file: ``{min: x}``, ``{max: y}`` or both."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
+
+    min: float | None = None
+    """The gate fails when the metric is below this."""
+    max: float | None = None
+    """The gate fails when the metric is above this."""
+
+    @model_validator(mode="after")
+    def _gates_something(self) -> Threshold:
+        if self.min is None and self.max is None:
+            raise ValueError("needs min or max")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """A gate file, checked: every name is a metric ``summarise`` reports."""
+
+    path: Path
+    """The file the rules came from."""
+    rules: dict[str, Threshold]
+    """Metric name → its rule, in file order."""
+
+
+def load_thresholds(path: Path) -> Thresholds:
+    """The rules of a thresholds file; anything that would not gate as written is refused."""
+    data = read_yaml(path, "the thresholds file")
+    shape = "a mapping of metric: {min: x} or {max: y}"
+    if data is None:
+        raise EvalError(f"The thresholds file {path} has no thresholds ({shape}).")
+    if not isinstance(data, dict):
+        raise EvalError(f"The thresholds file {path} must be {shape}, not a {type(data).__name__}.")
+    rules: dict[str, Threshold] = {}
+    for metric, rule in data.items():
+        if metric not in METRICS:
+            raise EvalError(
+                f"The thresholds file {path} names an unknown metric {metric!r} "
+                f"(known: {', '.join(METRICS)})."
+            )
+        if not isinstance(rule, dict):
+            raise EvalError(
+                f"The thresholds file {path}: {metric} must be {{min: x}} or {{max: y}}, "
+                f"not {short_repr(rule)}."
+            )
+        try:
+            rules[metric] = Threshold.model_validate(rule)
+        except ValidationError as err:
+            first = err.errors()[0]
+            field = ".".join(str(part) for part in first["loc"])
+            message = first["msg"].removeprefix("Value error, ")
+            if first["type"] == "extra_forbidden":
+                message = "unknown key (only min and max)"
+            elif "input" in first and first["type"] != "value_error":
+                message += f", got {short_repr(first['input'])}"
+            where = f"{metric} {field}" if field else metric
+            raise EvalError(one_line(f"The thresholds file {path}: {where}: {message}.")) from None
+    return Thresholds(path, rules)
+
+
+def check_thresholds(summary: dict[str, Any], thresholds: Thresholds | Path) -> list[str]:
     """Violations of ``{metric: {min: x} | {max: y}}``; empty when the gate passes."""
-    try:
-        rules = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as err:
-        raise EvalError(f"Cannot read thresholds {path}: {err}") from None
+    if isinstance(thresholds, Path):
+        thresholds = load_thresholds(thresholds)
     overall = summary["overall"]
     problems = []
-    for metric, rule in rules.items():
+    for metric, rule in thresholds.rules.items():
         value = overall.get(metric)
         if value is None:
             problems.append(f"{metric}: not measured")
             continue
-        if "min" in rule and value < rule["min"]:
-            problems.append(f"{metric} = {value:.3f} is below the minimum {rule['min']}")
-        if "max" in rule and value > rule["max"]:
-            problems.append(f"{metric} = {value:.3f} is above the maximum {rule['max']}")
+        if rule.min is not None and value < rule.min:
+            problems.append(f"{metric} = {value:.3f} is below the minimum {rule.min}")
+        if rule.max is not None and value > rule.max:
+            problems.append(f"{metric} = {value:.3f} is above the maximum {rule.max}")
     return problems
+
+
+def summary_line(overall: dict[str, Any]) -> str:
+    """The one-line summary the CLI prints ("–" for what was not measured)."""
+    parts = [
+        ("hit@5", "hit@5", "{:.3f}"),
+        ("MRR", "mrr", "{:.3f}"),
+        ("keyword recall", "keyword_recall", "{:.3f}"),
+        ("citation precision", "citation_precision", "{:.3f}"),
+        ("decline recall", "decline_recall", "{:.3f}"),
+        ("false declines", "false_decline_rate", "{:.3f}"),
+        ("p50", "latency_p50_ms", "{:.1f} ms"),
+    ]
+    shown = ", ".join(f"{name} {_fmt(overall.get(key), pattern)}" for name, key, pattern in parts)
+    return f"{int(overall['questions'])} questions: {shown}"
 
 
 def _markdown(report: dict[str, Any]) -> str:
@@ -220,14 +308,17 @@ def write_report(report: dict[str, Any], out: Path) -> Path:
     while folder.exists():
         n += 1
         folder = out / f"{stamp}-{n}"
-    folder.mkdir(parents=True)
-    report = {**report, "created": report.get("created") or stamp}
-    (folder / "report.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
-    _plots(report, folder)
-    (folder / "report.md").write_text(_markdown(report), encoding="utf-8")
-    latest = out / "latest"
-    tmp = out / f".latest-{os.getpid()}"
-    tmp.unlink(missing_ok=True)
-    tmp.symlink_to(folder.name, target_is_directory=True)
-    os.replace(tmp, latest)
+    try:
+        folder.mkdir(parents=True)
+        report = {**report, "created": report.get("created") or stamp}
+        (folder / "report.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+        _plots(report, folder)
+        (folder / "report.md").write_text(_markdown(report), encoding="utf-8")
+        latest = out / "latest"
+        tmp = out / f".latest-{os.getpid()}"
+        tmp.unlink(missing_ok=True)
+        tmp.symlink_to(folder.name, target_is_directory=True)
+        os.replace(tmp, latest)
+    except OSError as err:
+        raise EvalError(f"Cannot write the report to {folder}: {err.strerror or err}.") from None
     return folder

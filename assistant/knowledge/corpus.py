@@ -123,8 +123,10 @@ def load_mirror_sources(mirror: Path) -> tuple[list[CorpusSource], list[SkippedE
         raise MirrorError(f"Cannot read {manifest}: {err}") from err
     if isinstance(entries, dict):
         entries = entries.get("entries", entries.get("pages"))
-    if not isinstance(entries, list):
-        raise MirrorError(f"{manifest} must hold a list of entries.")
+    if not isinstance(entries, list) or not entries:
+        raise MirrorError(
+            f"{manifest} must hold a list of entries (url, title, file, format); it has none."
+        )
     sources: list[CorpusSource] = []
     skipped: list[SkippedEntry] = []
     seen: set[str] = set()
@@ -162,6 +164,8 @@ def _mirror_source(mirror: Path, entry: object) -> CorpusSource:
     path = mirror / file
     if not path.is_file():
         raise ValueError(f"file not found: {path}")
+    if not path.resolve().is_relative_to(mirror.resolve()):
+        raise ValueError(f"file is a link to outside the mirror folder: {path.resolve()}")
     return CorpusSource(
         id="page:" + file.stem,
         title=repair_mojibake(clean_text(str(entry["title"]))).strip(),

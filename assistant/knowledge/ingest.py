@@ -1,44 +1,55 @@
 """Build or update the index from the corpus, fetched pages and a mirror folder, incrementally.
 
-The LangChain indexing API with a SQL record manager decides what to write and
-what to delete: unchanged chunks are skipped, chunks of a changed section are
-replaced, chunks of a removed source are deleted (``cleanup="full"``). A
-cache-backed embedder (keyed by text) makes sure a chunk whose text did not
-change is never embedded again, even when its offsets moved. All of it runs on
-a staging generation that ``IndexStore.commit`` swaps in atomically. A source
-that cannot be read this time keeps its previous chunks. This module does not
-rank or answer anything.
+First a cheap question: do the sources, settings and chunking code still hash to the
+fingerprint in the current manifest, and does Chroma's own SQLite file still hold that many
+chunks? Then nothing is loaded (no model, no LangChain, no Chroma) and the run is a no-op.
+Otherwise the sources are chunked and ``indexing.write_documents`` brings a staging
+generation in line (only new texts are embedded), which ``IndexStore.commit`` swaps in
+atomically. A current index that is damaged (unreadable manifest, Chroma data missing or
+not matching the manifest, unreadable records) is rebuilt from scratch, and the summary
+says why. A source that cannot be read this time keeps its previous chunks. A write that
+fails because the disk is full, read-only or not a folder becomes one ``StorageError``, and
+the failed staging copy is gone by then. This module does not rank or answer anything.
 """
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import json
 import logging
-import os
 import time
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from langchain_chroma import Chroma
-from langchain_classic.embeddings import CacheBackedEmbeddings
-from langchain_classic.indexes import SQLRecordManager
-from langchain_classic.storage import LocalFileStore
-from langchain_core.documents import Document as LCDocument
-from langchain_core.indexing import index
-from tqdm import tqdm
-
-from assistant.knowledge.chunking import DEFAULT_CHUNK_OVERLAP, DEFAULT_CHUNK_SIZE, chunk_document
-from assistant.knowledge.corpus import SkippedEntry, gather_sources, load_document
-from assistant.knowledge.embeddings import Embedder
+from assistant.errors import AssistantError, IndexDamagedError, StorageError
+from assistant.knowledge.corpus import CorpusSource, SkippedEntry, gather_sources
 from assistant.knowledge.fetch.cache import PageCache
-from assistant.knowledge.store import SCHEMA_VERSION, Generation, IndexManifest, IndexStore
+from assistant.knowledge.storage import REPAIR_COMMAND, storage_error
+from assistant.knowledge.store import SCHEMA_VERSION, IndexManifest, IndexStore
 from assistant.records import Chunk
 from assistant.settings import Settings
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from langchain_core.documents import Document as LCDocument
 
-RECORD_NAMESPACE = "roadmap-assistant/chunks"
+    from assistant.knowledge.embeddings import Embedder
+    from assistant.knowledge.indexing import Snapshot
+
+#: The modules whose code decides what the chunks are: a change to any of them re-chunks.
+CHUNKING_CODE = (
+    "knowledge/chunking.py",
+    "knowledge/sections.py",
+    "knowledge/corpus.py",
+    "knowledge/textfix.py",
+    "knowledge/roadmap.py",
+    "knowledge/ingest.py",
+    "knowledge/indexing.py",
+    "records.py",
+)
+_PACKAGE = Path(__file__).resolve().parent.parent
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -65,209 +76,260 @@ class IngestSummary:
     """Mirror entries or documents that were not (re)indexed, with reasons."""
     rebuilt: bool = False
     """True when the index was built from scratch."""
+    repaired: str = ""
+    """Why the previous index was rebuilt (its Chroma data was damaged); empty otherwise."""
 
     @property
     def changed(self) -> bool:
         return bool(self.added or self.updated or self.removed)
 
 
-class SafeFileStore(LocalFileStore):
-    """LocalFileStore whose writes are atomic and whose unreadable entries count as missing.
-
-    A build killed while writing the embedding cache must not break the next build: values
-    are written to a temporary file and renamed into place, and a value that is not valid
-    JSON (an empty or truncated file from an older interrupted run) is deleted and treated as
-    a cache miss, so the text is simply embedded again.
-    """
-
-    def mget(self, keys: Sequence[str]) -> list[bytes | None]:
-        values = super().mget(keys)
-        bad = []
-        for i, value in enumerate(values):
-            if value is None:
-                continue
-            try:
-                json.loads(value.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError):
-                values[i] = None
-                bad.append(keys[i])
-        if bad:
-            log.warning("dropped %d unreadable embedding cache entries", len(bad))
-            self.mdelete(bad)
-        return values
-
-    def mset(self, key_value_pairs: Sequence[tuple[str, bytes]]) -> None:
-        for key, value in key_value_pairs:
-            path = self._get_full_path(key)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(value)
-            os.replace(tmp, path)
+def sources_fingerprint(
+    sources: list[CorpusSource], model_id: str, chunk_size: int | None, chunk_overlap: int | None
+) -> str:
+    """A hash of everything that decides the chunks: sources (bytes and fields), settings and
+    the chunking code. Reading the files costs milliseconds; chunking them costs seconds."""
+    digest = hashlib.blake2b(digest_size=20)
+    settings = [SCHEMA_VERSION, model_id, chunk_size or "default", chunk_overlap or "default"]
+    digest.update(json.dumps(settings).encode())
+    for name in CHUNKING_CODE:
+        digest.update(_file_bytes(_PACKAGE / name))
+    for source in sources:
+        fields = [source.id, source.title, source.url, source.kind, source.format]
+        digest.update(json.dumps([*fields, source.license, source.fetched]).encode())
+        digest.update(_file_bytes(source.path))
+    return digest.hexdigest()
 
 
-def cached_embedder(settings: Settings, embedder: Embedder) -> CacheBackedEmbeddings:
-    """Wrap ``embedder`` with an on-disk cache keyed by (model, text)."""
-    folder = settings.home / "cache" / "embeddings"
-    folder.mkdir(parents=True, exist_ok=True)
-    return CacheBackedEmbeddings.from_bytes_store(
-        embedder,
-        SafeFileStore(folder),
-        namespace=embedder.model_id.replace("/", "_") + "-",
-        key_encoder="blake2b",
-    )
+def _file_bytes(path: Path) -> bytes:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=20).digest()
+    except OSError as err:  # the full run reports it (or keeps the previous version)
+        return f"unreadable:{path}:{err.errno}".encode()
 
 
-def _stored_chunks(gen: Generation) -> dict[str, tuple[str, str, LCDocument]]:
-    """id → (source_id, section, document) for everything in the collection."""
-    got = gen.open_collection().get(include=["documents", "metadatas"])
-    out = {}
-    for cid, doc, meta in zip(
-        got["ids"], got["documents"] or [], got["metadatas"] or [], strict=False
-    ):
-        meta = dict(meta or {})
-        out[cid] = (
-            str(meta.get("source_id")),
-            str(meta.get("section")),
-            LCDocument(doc or "", metadata=meta),
-        )
-    return out
+@dataclass(frozen=True)
+class _Run:
+    """What one ingest run works from (passed between its steps)."""
+
+    settings: Settings
+    store: IndexStore
+    embedder: Embedder | None
+    """``None``: the configured model, loaded only if something must be embedded."""
+    model_id: str
+    sources: list[CorpusSource]
+    skipped: list[SkippedEntry]
+    """Mirror entries that were not imported, with reasons."""
+    fingerprint: str
+    chunk_size: int | None = None
+    chunk_overlap: int | None = None
+    progress: bool = True
 
 
 def ingest(
     settings: Settings,
-    embedder: Embedder,
+    embedder: Embedder | None = None,
     *,
     rebuild: bool = False,
     progress: bool = True,
-    chunk_size: int = DEFAULT_CHUNK_SIZE,
-    chunk_overlap: int = DEFAULT_CHUNK_OVERLAP,
+    chunk_size: int | None = None,
+    chunk_overlap: int | None = None,
 ) -> IngestSummary:
-    """Bring the index in line with the corpus and ``settings.mirror``."""
+    """Bring the index in line with the corpus and ``settings.mirror``.
+
+    ``embedder`` defaults to the configured sentence-transformers model, created only when
+    the index is not up to date (a no-op run imports no model, LangChain or Chroma).
+    ``chunk_size``/``chunk_overlap`` default to the chunker's own defaults.
+    """
     started = time.perf_counter()
     store = IndexStore(settings)
     fetched = PageCache(settings.pages_dir).sources()
     sources, skipped = gather_sources(settings.corpus_dir, settings.mirror, fetched)
-    with store.lock():
-        fresh = rebuild or store.current_folder() is None
-        if not fresh:
-            store.check(store.manifest(), embedder.model_id)
-        gen = store.stage(fresh=fresh)
-        try:
-            before = _stored_chunks(gen)
-            docs: list[LCDocument] = []
-            indexed_sources: list[str] = []
-            skipped_docs: list[SkippedEntry] = []
-            for source in sources:
-                try:
-                    document = load_document(source, settings.home / "cache" / "text")
-                    chunks = chunk_document(document, chunk_size, chunk_overlap)
-                except ValueError as err:
-                    kept = [d for sid, _, d in before.values() if sid == source.id]
-                    note = "; kept the previous version" if kept else ""
-                    name = source.url if source.id.startswith("web:") else source.path.name
-                    skipped_docs.append(SkippedEntry(name, f"{err}{note}"))
-                    docs.extend(kept)
-                    indexed_sources += [source.id] if kept else []
-                    continue
-                docs.extend(c.to_document() for c in chunks)
-                indexed_sources.append(source.id)
-            store_embedder = cached_embedder(settings, embedder)
-            vector_store = Chroma(
-                client=gen.client,
-                collection_name=gen.collection,
-                embedding_function=store_embedder,
-                collection_configuration={"hnsw": {"space": "cosine"}},
-            )
-            records = SQLRecordManager(RECORD_NAMESPACE, db_url=gen.records_url)
-            records.create_schema()
-            embedded_before = embedder.texts_embedded
-            stored_texts = {d.page_content for _, _, d in before.values()}
-            _embed_new_texts(store_embedder, docs, stored_texts, progress)
-            index(
-                docs,
-                records,
-                vector_store,
-                cleanup="full",
-                source_id_key="source_id",
-                key_encoder="blake2b",
-                batch_size=256,
-            )
-            after = _stored_chunks(gen)
-            counts = _diff(before, after)
-            summary = IngestSummary(
-                sources=len(indexed_sources),
-                chunks=len(after),
-                embedded=embedder.texts_embedded - embedded_before,
-                seconds=0.0,
-                skipped=tuple(skipped + skipped_docs),
-                rebuilt=fresh,
-                **counts,
-            )
-            if summary.changed or fresh:
-                store.commit(
-                    gen,
-                    IndexManifest(
-                        schema_version=SCHEMA_VERSION,
-                        embedding_model=embedder.model_id,
-                        dimension=embedder.dimension,
-                        chunk_size=chunk_size,
-                        chunk_overlap=chunk_overlap,
-                        collection=gen.collection,
-                        chunks=len(after),
-                        sources=tuple(indexed_sources),
-                        built_at=time.time(),
-                    ),
-                )
-            else:
-                store.discard(gen)
-        except BaseException:
-            store.discard(gen)
+    model_id = embedder.model_id if embedder is not None else settings.embedding_model
+    run = _Run(
+        settings,
+        store,
+        embedder,
+        model_id,
+        sources,
+        skipped,
+        fingerprint=sources_fingerprint(sources, model_id, chunk_size, chunk_overlap),
+        chunk_size=chunk_size,
+        chunk_overlap=chunk_overlap,
+        progress=progress,
+    )
+    try:
+        with store.lock():
+            summary = _update(run, rebuild)
+    except AssistantError:
+        raise
+    except Exception as err:  # a full or read-only disk, from our writes, SQLite or Chroma
+        problem = storage_error(err, store.root, settings.home) or _store_failure(err, store.root)
+        if problem is None:
             raise
+        _free_failed_build(err)
+        raise problem from err
     return replace(summary, seconds=time.perf_counter() - started)
 
 
-def _embed_new_texts(
-    store_embedder: CacheBackedEmbeddings,
-    docs: list[LCDocument],
-    stored_texts: set[str],
-    progress: bool,
-    batch: int = 64,
-) -> None:
-    """Embed, into the cache, every text the index does not hold yet, before any write.
+def _free_failed_build(err: BaseException) -> None:
+    """Free what a failed build still holds through ``err``'s tracebacks, now.
 
-    The progress bar then counts real model work (a no-op run shows none), and
-    the texts go in length-sorted batches, which keeps padding low. The indexing
-    API afterwards finds every vector in the cache.
+    Their frames keep the discarded staging generation's Chroma system alive, and with it
+    open handles on deleted files: on a full disk that space would stay used until the
+    garbage collector ran. The traceback is logged (debug) before it is dropped.
     """
-    texts = sorted({d.page_content for d in docs} - stored_texts, key=len)
-    with tqdm(
-        total=len(texts), desc="Embedding chunks", unit="chunk", disable=not progress, leave=False
-    ) as bar:
-        for start in range(0, len(texts), batch):
-            part = texts[start : start + batch]
-            store_embedder.embed_documents(part)
-            bar.update(len(part))
+    log.debug("the build failed", exc_info=err)
+    seen: set[int] = set()
+    cause: BaseException | None = err
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        cause.__traceback__ = None
+        cause = cause.__cause__ or cause.__context__
+    gc.collect()
 
 
-def _diff(
-    before: dict[str, tuple[str, str, LCDocument]], after: dict[str, tuple[str, str, LCDocument]]
-) -> dict[str, int]:
-    """Count added / updated / removed / unchanged chunks between two snapshots.
+def _store_failure(err: Exception, root: Path) -> StorageError | None:
+    """Chroma's or SQLite's own error while writing the staging generation.
 
-    A chunk is "updated" when a chunk of the same source section disappeared
-    in the same run; the remaining new ones are "added".
+    On a nearly full disk Chroma may say only "Error in compaction: Failed to apply logs to
+    the metadata segment"; the staging copy is gone by now and the current index unchanged.
     """
-    new = after.keys() - before.keys()
-    gone = before.keys() - after.keys()
-    new_by_section = Counter(after[i][:2] for i in new)
-    gone_by_section = Counter(before[i][:2] for i in gone)
-    updated = sum(min(n, gone_by_section[key]) for key, n in new_by_section.items())
-    return {
-        "added": len(new) - updated,
-        "updated": updated,
-        "removed": len(gone) - updated,
-        "unchanged": len(after.keys() & before.keys()),
-    }
+    if type(err).__module__.split(".")[0] not in ("chromadb", "sqlalchemy", "sqlite3"):
+        return None
+    said = " ".join(str(err).split())[:300]
+    return StorageError(
+        f"Could not write the index at {root} ({said}). If its disk is full, free some space; "
+        f"then run: {REPAIR_COMMAND}"
+    )
 
 
-__all__ = ["Chunk", "Embedder", "IngestSummary", "ingest"]
+def _update(run: _Run, rebuild: bool) -> IngestSummary:
+    """A no-op when the fingerprint matches and the data is whole; else a (re)build."""
+    store = run.store
+    current = None if rebuild else store.current_folder()
+    if current is None:
+        return _build(run, fresh=True, manifest=None)
+    try:
+        manifest = store.manifest()
+    except IndexDamagedError as err:  # an unreadable manifest
+        return _build(run, fresh=True, manifest=None, damaged=err.reason)
+    store.check(manifest, run.model_id)
+    if manifest.fingerprint == run.fingerprint and store.looks_whole(current, manifest):
+        return _noop(run, manifest)
+    try:
+        store.open_current()[0].close()  # Chroma itself counts the chunks
+    except IndexDamagedError as err:
+        return _build(run, fresh=True, manifest=None, damaged=err.reason)
+    if manifest.fingerprint == run.fingerprint:  # a Chroma server, or an unfamiliar layout
+        return _noop(run, manifest)
+    from assistant.knowledge.indexing import records_problem
+
+    problem = records_problem(current, manifest.chunks)
+    if problem is not None:
+        return _build(run, fresh=True, manifest=None, damaged=problem)
+    return _build(run, fresh=False, manifest=manifest)
+
+
+def _noop(run: _Run, manifest: IndexManifest) -> IngestSummary:
+    """The summary of a run that found nothing to do."""
+    kept = tuple(SkippedEntry(name, reason) for name, reason in manifest.skipped)
+    return IngestSummary(
+        sources=len(manifest.sources),
+        chunks=manifest.chunks,
+        added=0,
+        updated=0,
+        removed=0,
+        unchanged=manifest.chunks,
+        embedded=0,
+        seconds=0.0,
+        skipped=tuple(run.skipped) + kept,
+    )
+
+
+def _build(
+    run: _Run, *, fresh: bool, manifest: IndexManifest | None, damaged: str = ""
+) -> IngestSummary:
+    """The full run on a staging generation (LangChain, Chroma and the model load here)."""
+    from assistant.knowledge import chunking, indexing
+    from assistant.knowledge.embeddings import SentenceEmbedder
+
+    store, embedder = run.store, run.embedder or SentenceEmbedder(run.settings)
+    size = run.chunk_size or chunking.DEFAULT_CHUNK_SIZE
+    overlap = run.chunk_overlap or chunking.DEFAULT_CHUNK_OVERLAP
+    gen = store.stage(fresh=fresh)
+    try:
+        before = indexing.stored_chunks(gen)
+        docs, indexed_sources, skipped_docs = _documents(run, before, size, overlap)
+        embedded_before = embedder.texts_embedded
+        after = indexing.write_documents(run.settings, gen, embedder, docs, before, run.progress)
+        summary = IngestSummary(
+            sources=len(indexed_sources),
+            chunks=len(after),
+            embedded=embedder.texts_embedded - embedded_before,
+            seconds=0.0,
+            skipped=tuple(run.skipped + skipped_docs),
+            rebuilt=fresh,
+            repaired=damaged,
+            **indexing.diff(before, after),
+        )
+        noted = tuple((e.name, e.reason) for e in skipped_docs)
+        if summary.changed or manifest is None:
+            store.commit(
+                gen,
+                IndexManifest(
+                    schema_version=SCHEMA_VERSION,
+                    embedding_model=embedder.model_id,
+                    dimension=embedder.dimension,
+                    chunk_size=size,
+                    chunk_overlap=overlap,
+                    collection=gen.collection,
+                    chunks=len(after),
+                    sources=tuple(indexed_sources),
+                    built_at=time.time(),
+                    fingerprint=run.fingerprint,
+                    skipped=noted,
+                ),
+            )
+        else:
+            store.discard(gen)
+            current = store.current_folder()
+            if current is not None and (manifest.fingerprint, manifest.skipped) != (
+                run.fingerprint,
+                noted,
+            ):  # the same chunks from other bytes: the next run is a no-op again
+                replace(manifest, fingerprint=run.fingerprint, skipped=noted).write(current)
+    except BaseException:
+        store.discard(gen)
+        raise
+    return summary
+
+
+def _documents(
+    run: _Run, before: Snapshot, size: int, overlap: int
+) -> tuple[list[LCDocument], list[str], list[SkippedEntry]]:
+    """The chunks of every source as documents; an unreadable source keeps its old chunks."""
+    from assistant.knowledge.chunking import chunk_document
+    from assistant.knowledge.corpus import load_document
+
+    docs: list[LCDocument] = []
+    indexed_sources: list[str] = []
+    skipped_docs: list[SkippedEntry] = []
+    for source in run.sources:
+        try:
+            document = load_document(source, run.settings.home / "cache" / "text")
+            chunks = chunk_document(document, size, overlap)
+        except ValueError as err:
+            kept = [d for sid, _, d in before.values() if sid == source.id]
+            note = "; kept the previous version" if kept else ""
+            name = source.url if source.id.startswith("web:") else source.path.name
+            skipped_docs.append(SkippedEntry(name, f"{err}{note}"))
+            docs.extend(kept)
+            indexed_sources += [source.id] if kept else []
+            continue
+        docs.extend(c.to_document() for c in chunks)
+        indexed_sources.append(source.id)
+    return docs, indexed_sources, skipped_docs
+
+
+__all__ = ["Chunk", "IngestSummary", "ingest", "sources_fingerprint"]

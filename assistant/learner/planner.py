@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from assistant.knowledge.graph import RoadmapGraph
 from assistant.knowledge.roadmap import Resource, Roadmap, Step
-from assistant.learner.profile import DEFAULT_GOAL, Profile
+from assistant.learner.profile import DEFAULT_GOAL, Profile, usable_hours
 from assistant.records import Source, step_number
 
 #: Most steps suggested at once.
@@ -158,10 +158,12 @@ def _plan_step(
         if any(url.startswith(_url_base(r.url)) for r in step.resources)
         and url not in {r.url for r in step.resources}
     )
+    resources = (*step.resources, *linked)
     count = max(1, len(topics))
-    weeks = max(1, math.ceil(count * HOURS_PER_TOPIC / profile.hours_per_week))
+    hours = usable_hours(profile.hours_per_week)  # never divide by 1e-310 (or NaN)
+    weeks = max(1, math.ceil(count * HOURS_PER_TOPIC / hours))
     estimate = (
-        f"about {weeks} week{'s' if weeks > 1 else ''} at {profile.hours_per_week:g} h/week "
+        f"about {weeks} week{'s' if weeks > 1 else ''} at {hours:g} h/week "
         f"(assuming ~{HOURS_PER_TOPIC} h per topic, {count} topic{'s' if count > 1 else ''})"
     )
     url = roadmap.anchor_url(step.anchor)
@@ -171,11 +173,13 @@ def _plan_step(
         step.heading,
         tuple(why),
         topics,
-        (*step.resources, *linked),
+        resources,
         _project(roadmap, graph, profile.goal) if step.number != 11 else None,
         weeks,
         estimate,
-        Source(n, roadmap.title, step.heading, url, snippet, 1.0),
+        Source(
+            n, roadmap.title, step.heading, url, snippet, 1.0, links=tuple(r.url for r in resources)
+        ),
     )
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import bm25s
 import numpy as np
@@ -97,6 +98,11 @@ class HybridRetriever:
     def size(self) -> int:
         """Number of chunks searched."""
         return len(self._ids)
+
+    @cached_property
+    def known_urls(self) -> frozenset[str]:
+        """Every roadmap section and page URL in the index: links an answer may always keep."""
+        return frozenset(c.url for c in self._chunks.values())
 
     @property
     def page_titles(self) -> dict[str, str]:

@@ -4,22 +4,39 @@ The UI keeps every conversation of one browser in its localStorage as one
 JSON object; this module is the typed view of that object and the operations
 on it (start, record a turn, select, delete). It carries a version: an object
 of another version, or one that does not parse, is set aside and replaced by an
-empty store with a note instead of crashing the page. Nothing here renders
-messages or talks to the assistant.
+empty store with a note instead of crashing the page. It is capped, because a
+browser's localStorage holds a few megabytes: a conversation keeps at most
+``MAX_TURNS`` turns and ``MAX_CONVERSATION_CHARS`` characters (its oldest turns
+are dropped, with a note at its top), and the whole store ``MAX_STORE_CHARS``
+(the oldest conversations go first). Nothing here renders messages or talks to
+the assistant.
 """
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any
+
+from assistant.sanitize import clean_text
 
 STORE_VERSION = 1
 #: Conversations kept per browser; the oldest are dropped beyond this.
 MAX_CONVERSATIONS = 50
 #: Characters of the first question used as a conversation's title.
 TITLE_CHARS = 48
+#: History turns (a question or an answer) kept per conversation.
+MAX_TURNS = 80
+#: JSON characters kept per conversation (messages as shown plus the history).
+MAX_CONVERSATION_CHARS = 400_000
+#: JSON characters of all conversations together (localStorage holds ~5 MB of UTF-16).
+MAX_STORE_CHARS = 1_500_000
+#: The note that opens a conversation whose oldest turns were dropped.
+TRIMMED_NOTE = (
+    "*Older turns of this conversation were dropped to keep it within the browser's storage.*"
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +106,7 @@ class Store:
             return cls(problem="Saved conversations could not be read and were reset.")
         current = raw.get("current")
         ids = {c.id for c in conversations}
-        return cls(conversations, current if current in ids else None)
+        return cls(conversations, current if isinstance(current, str) and current in ids else None)
 
     def get(self, conversation_id: str | None) -> Conversation | None:
         return next((c for c in self.conversations if c.id == conversation_id), None)
@@ -127,13 +144,43 @@ class Store:
         if existing is None:
             first = next((t["content"] for t in turns if t["role"] == "user"), "New conversation")
             existing = Conversation(uuid.uuid4().hex[:12], make_title(first), now)
-        saved = replace(existing, updated=now, messages=tuple(messages), turns=tuple(turns))
+        saved = _capped(
+            replace(existing, updated=now, messages=tuple(messages), turns=tuple(turns))
+        )
         others = tuple(c for c in self.conversations if c.id != saved.id)
-        kept = (saved, *others)[:MAX_CONVERSATIONS]
-        return replace(self, conversations=kept, current=saved.id, problem=None)
+        kept, total = [saved], _size(saved)
+        for other in others[: MAX_CONVERSATIONS - 1]:
+            total += _size(other)
+            if total > MAX_STORE_CHARS:
+                break  # this one and every older one are dropped
+            kept.append(other)
+        return replace(self, conversations=tuple(kept), current=saved.id, problem=None)
+
+
+def _size(conversation: Conversation) -> int:
+    return len(json.dumps(conversation.to_json(), ensure_ascii=False))
+
+
+def _capped(conversation: Conversation) -> Conversation:
+    """The conversation without its oldest exchanges while it is over a cap, noted at its top."""
+    messages = [m for m in conversation.messages if m.get("content") != TRIMMED_NOTE]
+    turns = list(conversation.turns)
+    trimmed = False
+    while len(turns) > MAX_TURNS or (
+        _size(replace(conversation, messages=tuple(messages), turns=tuple(turns)))
+        > MAX_CONVERSATION_CHARS
+    ):
+        users = [i for i, t in enumerate(turns) if t["role"] == "user"]
+        shown = [i for i, m in enumerate(messages) if m.get("role") == "user"]
+        if len(users) < 2 or len(shown) < 2:
+            break  # never drop the last exchange: it is what the learner just asked
+        turns, messages, trimmed = turns[users[1] :], messages[shown[1] :], True
+    if trimmed or len(messages) < len(conversation.messages):
+        messages = [{"role": "assistant", "content": TRIMMED_NOTE}, *messages]
+    return replace(conversation, messages=tuple(messages), turns=tuple(turns))
 
 
 def make_title(question: str) -> str:
     """A one-line title from the first question."""
-    flat = " ".join(question.split())
+    flat = " ".join(clean_text(question).split())
     return flat if len(flat) <= TITLE_CHARS else flat[: TITLE_CHARS - 1].rstrip() + "…"

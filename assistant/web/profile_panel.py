@@ -6,8 +6,10 @@ citations, the progress picture and an export file) and the panel's inputs
 back into a ``Profile``, saved under the id this browser keeps
 (``BrowserState``). Its handlers are plain methods so tests can call them;
 ``build`` lays the components out and wires the events. Bad input (an import
-that is not a profile, a corrupt saved record) becomes a one-line warning and
-nothing already saved is lost. Planning, storage and the picture live in their
+that is not a profile, a corrupt saved record, a store file that had to be moved
+aside) becomes a one-line warning and nothing already saved is lost. A field
+change saves only that field, read and written in one transaction, so a change
+the chat saved meanwhile is kept. Planning, storage and the picture live in their
 own modules.
 """
 
@@ -15,11 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 import secrets
-import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -38,17 +40,16 @@ from assistant.learner.profile import (
     Choices,
     Profile,
     ProfileStore,
+    read_profile_bytes,
 )
 from assistant.records import step_number
 from assistant.settings import Settings
 from assistant.web.progress_picture import progress_svg
-from assistant.web.render import escape_answer, link_citations
+from assistant.web.render import safe_answer
 
 log = logging.getLogger(__name__)
 
 PROFILE_KEY = "roadmap-assistant-profile"
-#: Largest profile file accepted for import.
-MAX_IMPORT_BYTES = 64_000
 
 
 def _capital(text: str) -> str:
@@ -68,6 +69,13 @@ def new_profile_id() -> str:
 def valid_profile_id(value: object) -> str | None:
     """``value`` when it is an id this app handed out, else ``None``."""
     return value if isinstance(value, str) and _BROWSER_ID.match(value) else None
+
+
+def export_folder(settings: Settings) -> Path:
+    """Where profile exports wait to be downloaded: private to this user, inside the home."""
+    folder = settings.home / "files" / "exports"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
 
 
 @dataclass(frozen=True)
@@ -92,7 +100,7 @@ class ProfilePanel:
         self.settings = settings
         self.roadmap = roadmap
         self.graph: RoadmapGraph = load_graph(settings.corpus_dir, roadmap)
-        self.choices = Choices.of(self.graph)
+        self.choices = Choices.of(self.graph, roadmap)
         self.store = ProfileStore(settings.profiles_path, self.choices)
         self._assistant = assistant
         self.components: dict[str, Any] = {}
@@ -115,7 +123,7 @@ class ProfilePanel:
         )
         text = describe_plan(plan, "")
         sources = [step.source for step in plan.steps]
-        return summary + "\n\n" + link_citations(escape_answer(text), sources)
+        return summary + "\n\n" + safe_answer(text, sources)
 
     def view(self, profile: Profile) -> View:
         plan = self.plan(profile)
@@ -127,26 +135,48 @@ class ProfilePanel:
         )
 
     def export_file(self, profile: Profile) -> str:
-        """The profile written as JSON to a per-profile file Gradio may serve for download."""
+        """The profile as JSON in a per-profile file only this user can read, for download."""
         digest = hashlib.sha256(profile.id.encode()).hexdigest()[:20]
-        folder = Path(tempfile.gettempdir()) / "roadmap-assistant-exports" / digest
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = export_folder(self.settings) / digest
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         path = folder / "roadmap-profile.json"
-        path.write_text(profile.export_text() + "\n", encoding="utf-8")
+        fd = os.open(path.with_suffix(".tmp"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(profile.export_text() + "\n")
+        os.replace(path.with_suffix(".tmp"), path)
         return str(path)
 
     def current(self, profile_id: str) -> Profile:
         """The saved profile, or a new one; a corrupt record is reported and kept aside."""
         try:
             return self.store.get(profile_id) or Profile(profile_id)
-        except ProfileCorruptError as err:
+        except ProfileError as err:  # a corrupt record (kept aside), or a store in trouble
             gr.Warning(str(err))
             return Profile(profile_id)
 
-    def from_form(self, profile_id: str, values: Sequence[Any]) -> Profile:
-        """A profile from the form: goal, background, hours, then level and topics per step."""
+    def _change(self, profile_id: str, change: Callable[[Profile], Profile]) -> Profile:
+        """Apply ``change`` to the saved profile in one transaction (a corrupt record is kept
+        aside, reported, and the change applied to a new profile)."""
+        try:
+            return self.store.update(profile_id, change)
+        except ProfileCorruptError as err:
+            gr.Warning(str(err))
+            return self.store.update(profile_id, change)
+
+    def from_form(
+        self, profile_id: str, values: Sequence[Any], before: Profile | None = None
+    ) -> Profile:
+        """A profile from the form: goal, background, hours, then level and topics per step.
+
+        The form cannot show a topic being learnt: those are kept from ``before`` (the saved
+        profile, read when not given).
+        """
         goal, background, hours, *per_step = values
-        before = self.current(profile_id)
+        before = self.current(profile_id) if before is None else before
+        try:
+            weekly = float(hours) if hours else DEFAULT_HOURS
+        except (TypeError, ValueError):
+            raise ProfileError("Hours per week must be a number.") from None
         progress: dict[str, str] = {}
         for step, level, topics in zip(
             self.roadmap.steps, per_step[0::2], per_step[1::2], strict=True
@@ -165,10 +195,33 @@ class ProfilePanel:
                 "progress": progress,
                 "goal": goal or DEFAULT_GOAL,
                 "background": background or DEFAULT_BACKGROUND,
-                "hours_per_week": float(hours) if hours else DEFAULT_HOURS,
+                "hours_per_week": weekly,
             },
             self.choices,
         )
+
+    def merged(
+        self, profile_id: str, values: Sequence[Any], before: Profile, changed: str | None
+    ) -> Profile:
+        """``before`` with the form's ``changed`` field (a ``components`` key) taken from the
+        form; the whole form when ``changed`` is ``None``."""
+        form = self.from_form(profile_id, values, before)
+        fields = {"goal": "goal", "background": "background", "hours": "hours_per_week"}
+        if changed is None:
+            return form
+        if changed in fields:
+            return replace(before, **{fields[changed]: getattr(form, fields[changed])})
+        kind, _, step_id = changed.partition(":")
+        step = next((s for s in self.roadmap.steps if s.id == step_id), None)
+        if kind not in ("level", "topics") or step is None:
+            raise ProfileError(f"The form has no field {changed!r}.")
+        progress = dict(before.progress)
+        for item in [step.id] if kind == "level" else [t.id for t in step.topics]:
+            if item in form.progress:
+                progress[item] = form.progress[item]
+            else:
+                progress.pop(item, None)
+        return replace(before, progress=progress)
 
     def form_values(self, profile: Profile) -> list[Any]:
         values: list[Any] = [profile.goal, profile.background, profile.hours_per_week]
@@ -182,6 +235,9 @@ class ProfilePanel:
     def load(self, profile_id: Any) -> list[Any]:
         """Page load or after an answer: this browser's id (made on first visit) and its view."""
         pid = valid_profile_id(profile_id) or new_profile_id()
+        moved = self.store.recovery_note_for(pid)  # the store file was unreadable
+        if moved is not None:
+            gr.Warning(moved)
         view = self.view(self.current(pid))
         return [pid, *self.form_values(view.profile), *self._shown(view), self.understood(pid)]
 
@@ -209,13 +265,21 @@ class ProfilePanel:
         if pid is None or bot is None or reading is None:
             return [gr.skip()] * (len(self.form) + len(self.shown) + 1)
         keep = set(ticked or [])
-        profile = self.current(pid)
         wrong = [i for i in reading.items if f"{i.polarity}|{i.id}" not in keep]
         steps = {i.id.partition("/")[0] for i in wrong if "/" in i.id}
         wrong += [i for i in reading.items if i.inferred and i.id in steps and i not in wrong]
-        for item in wrong:
-            profile = profile.corrected(item.id, "not started" if item.polarity == "done" else None)
-        self.store.put(profile)
+
+        def undo(profile: Profile) -> Profile:
+            for item in wrong:
+                level = "not started" if item.polarity == "done" else None
+                profile = profile.corrected(item.id, level)
+            return profile
+
+        try:
+            profile = self._change(pid, undo)
+        except ProfileError as err:
+            gr.Warning(str(err))
+            return [gr.skip()] * (len(self.form) + len(self.shown) + 1)
         bot.forget_reading(pid, [i.id for i in wrong])
         view = self.view(profile)
         return [*self.form_values(profile), *self._shown(view), self.understood(pid)]
@@ -226,19 +290,28 @@ class ProfilePanel:
             return self._unchanged()
         return self.load(profile_id)
 
-    def save(self, profile_id: Any, *values: Any) -> list[Any]:
-        """A field changed: save the profile and redraw the plan and the picture."""
+    def save(self, profile_id: Any, *values: Any, changed: str | None = None) -> list[Any]:
+        """A field changed: save it and redraw the plan and the picture.
+
+        With ``changed`` (a ``components`` key: ``goal``, ``hours``, ``level:step-4``,
+        ``topics:step-4``) only that field is taken from the form and the rest stays as
+        saved: the chat may have changed it since the form was drawn. Without it the whole
+        form is saved. Either way the profile is read and written in one transaction.
+        """
         pid = valid_profile_id(profile_id)
         if pid is None:
             gr.Warning("The page is still loading your profile; try again in a moment.")
             return [gr.skip()] * 3
         try:
-            profile = self.from_form(pid, values)
+            profile = self._change(pid, lambda before: self.merged(pid, values, before, changed))
         except ProfileError as err:
             gr.Warning(str(err))
             return [gr.skip()] * 3
-        self.store.put(profile)
         return self._shown(self.view(profile))
+
+    def save_field(self, changed: str, profile_id: Any, *values: Any) -> list[Any]:
+        """One field of the form changed (what each field's event calls)."""
+        return self.save(profile_id, *values, changed=changed)
 
     def import_file(self, profile_id: Any, file: Any) -> list[Any]:
         """Replace this browser's profile with an exported one; a bad file changes nothing."""
@@ -247,17 +320,8 @@ class ProfilePanel:
         if pid is None or path is None:
             return self._unchanged()
         try:
-            if path.stat().st_size > MAX_IMPORT_BYTES:
-                raise ProfileError(
-                    f"That file is larger than {MAX_IMPORT_BYTES // 1000} KB; "
-                    "it is not an exported profile."
-                )
-            text = path.read_bytes().decode("utf-8")
-            profile = self.store.import_json(text, profile_id=pid)
-        except UnicodeDecodeError:
-            gr.Warning("That file is not text; choose a roadmap-profile.json exported here.")
-            return self._unchanged()
-        except (ProfileError, OSError) as err:
+            profile = self.store.import_json(read_profile_bytes(path), profile_id=pid)
+        except ProfileError as err:
             gr.Warning(f"Profile not imported: {err}")
             return self._unchanged()
         gr.Info("Profile imported.")
@@ -285,12 +349,22 @@ class ProfilePanel:
     # -- layout ---------------------------------------------------------------------------
 
     @property
-    def form(self) -> list[Any]:
-        c = self.components
-        fields = [c["goal"], c["background"], c["hours"]]
+    def form_keys(self) -> list[str]:
+        """The ``components`` keys of the form's fields, in the order of ``form``."""
+        keys = ["goal", "background", "hours"]
         for step in self.roadmap.steps:
-            fields += [c[f"level:{step.id}"], c[f"topics:{step.id}"]]
-        return fields
+            keys += [f"level:{step.id}", f"topics:{step.id}"]
+        return keys
+
+    @property
+    def form(self) -> list[Any]:
+        return [self.components[key] for key in self.form_keys]
+
+    def _field_handler(self, key: str) -> Callable[..., list[Any]]:
+        def changed(profile_id: Any, *values: Any) -> list[Any]:
+            return self.save_field(key, profile_id, *values)
+
+        return changed
 
     @property
     def shown(self) -> list[Any]:
@@ -359,9 +433,9 @@ class ProfilePanel:
                 "vision”.</small>"
             )
         private: dict[str, Any] = {"api_visibility": "private"}
-        for field in self.form:
+        for key, field in zip(self.form_keys, self.form, strict=True):
             event = field.release if isinstance(field, gr.Slider) else field.input
-            event(self.save, [profile_state, *self.form], self.shown, **private)
+            event(self._field_handler(key), [profile_state, *self.form], self.shown, **private)
         c["import"].upload(self.import_file, [profile_state, c["import"]], self.outputs, **private)
         c["delete"].click(self.delete, [profile_state], self.outputs, **private)
         c["understood"].input(

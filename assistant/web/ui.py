@@ -24,12 +24,18 @@ from typing import Any
 import gradio as gr
 
 from assistant.answering.assistant import Answer, Assistant
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, StorageError
 from assistant.knowledge.roadmap import Roadmap, load_roadmap
-from assistant.settings import Settings
+from assistant.settings import Settings, private_files
 from assistant.web.conversations import Store
 from assistant.web.profile_panel import PROFILE_KEY, ProfilePanel, valid_profile_id
-from assistant.web.render import answer_messages, status_markdown, streaming_message, user_message
+from assistant.web.render import (
+    answer_messages,
+    saved_messages,
+    status_markdown,
+    streaming_message,
+    user_message,
+)
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +165,8 @@ def respond(
     try:
         events = bot.stream(message, turns, profile_id=valid_profile_id(profile_id))
         before = list(shown)
-        live = [*before, user_message(message), streaming_message("")]
+        known = bot.retriever.known_urls
+        live = [*before, user_message(message, known), streaming_message("")]
         yield live, gr.skip(), "", gr.skip()  # the question leaves the box once, here
         partial = ""
         answer: Answer | None = None
@@ -168,7 +175,7 @@ def respond(
                 answer = event
             else:
                 partial += event
-                live[-1] = streaming_message(partial)
+                live[-1] = streaming_message(partial, known)
                 yield live, gr.skip(), gr.skip(), gr.skip()  # never wipe what is typed next
     except AssistantError as err:
         gr.Warning(str(err))
@@ -176,7 +183,7 @@ def respond(
         return
     if answer is None:  # pragma: no cover - stream() always ends with an Answer
         return
-    final = [*before, user_message(answer.question), *answer_messages(answer)]
+    final = [*before, user_message(answer.question, known), *answer_messages(answer, known)]
     turns += [
         {"role": "user", "content": answer.question},
         {"role": "assistant", "content": answer.text},
@@ -210,13 +217,18 @@ def new_conversation(saved: Any) -> Out:
     return [], store.to_json(), "", _list_update(store)
 
 
+def _on_screen(store: Store) -> list[dict[str, Any]]:
+    """The saved messages of the conversation on screen, sanitised again for display."""
+    on_screen = store.on_screen
+    return saved_messages(on_screen.messages) if on_screen else []
+
+
 def open_conversation(conversation_id: str | None, saved: Any) -> Out:
     store = Store.from_json(saved)
     if not conversation_id or store.get(conversation_id) is None:
         return gr.skip(), gr.skip(), gr.skip(), gr.skip()
     store = store.select(conversation_id)
-    on_screen = store.on_screen
-    return list(on_screen.messages) if on_screen else [], store.to_json(), gr.skip(), gr.skip()
+    return _on_screen(store), store.to_json(), gr.skip(), gr.skip()
 
 
 def delete_conversation(saved: Any) -> Out:
@@ -225,9 +237,7 @@ def delete_conversation(saved: Any) -> Out:
         gr.Info("This conversation is not saved yet; nothing to delete.")
         return gr.skip(), gr.skip(), gr.skip(), gr.skip()
     store = store.delete(store.current)
-    on_screen = store.on_screen
-    messages = list(on_screen.messages) if on_screen else []
-    return messages, store.to_json(), gr.skip(), _list_update(store)
+    return _on_screen(store), store.to_json(), gr.skip(), _list_update(store)
 
 
 def restore(saved: Any) -> Out:
@@ -235,9 +245,7 @@ def restore(saved: Any) -> Out:
     store = Store.from_json(saved)
     if store.problem:
         gr.Warning(store.problem)
-    on_screen = store.on_screen
-    messages = list(on_screen.messages) if on_screen else []
-    return messages, store.to_json(), gr.skip(), _list_update(store)
+    return _on_screen(store), store.to_json(), gr.skip(), _list_update(store)
 
 
 # -- layout -----------------------------------------------------------------------------------
@@ -405,12 +413,20 @@ def launch_kwargs(settings: Settings, insecure: bool) -> dict[str, Any]:
         "css": CSS,
         "theme": gr.themes.Soft(),
         "footer_links": [],
+        # Profile exports live in the home's private files folder (see export_folder).
+        "allowed_paths": [str(settings.home / "files" / "exports")],
     }
 
 
 def serve(settings: Settings, *, insecure: bool = False) -> None:
     """Open the assistant in the background and serve the chat until interrupted."""
     kwargs = launch_kwargs(settings, insecure)
+    try:
+        private_files(settings)
+    except OSError as err:
+        raise StorageError(
+            f"Cannot use {settings.home / 'files'} for the chat's files: {err.strerror}."
+        ) from None
     runtime = Runtime(settings).start()
     demo = build_ui(runtime)
     demo.queue(default_concurrency_limit=GENERATION_CONCURRENCY)

@@ -1,9 +1,11 @@
 """The seam every text-generating backend fits: ``generate(messages)`` and ``available()``.
 
 A backend turns a list of chat ``Message`` records into a stream of text
-deltas. When it is down, or drops mid-stream, it raises ``BackendUnavailable``
+deltas. When it is down, drops mid-stream, sends what it should not, or takes
+too long or too many characters for one reply, it raises ``BackendUnavailable``
 and the caller decides what happens next (the answer layer falls back to the
-offline mode with a visible note). ``get_backend`` picks one by name from the
+offline mode with a visible note). A backend never raises anything else for
+what its server sends. ``get_backend`` picks one by name from the
 settings. The offline grounded mode is not a backend: it writes no text of its
 own, it only arranges retrieved text (see ``offline.py``).
 """
@@ -49,7 +51,11 @@ class Backend(Protocol):
         ...
 
     def generate(self, messages: Sequence[Message], *, max_tokens: int) -> Iterator[str]:
-        """Stream the reply's text deltas; raises ``BackendUnavailable`` on failure."""
+        """Stream the reply's text deltas; ``BackendUnavailable`` on failure or past a limit.
+
+        Per-call details (Ollama's token counts) travel on the returned iterator, never
+        on the backend, which several answers share.
+        """
         ...
 
     def structured(

@@ -1,27 +1,42 @@
-"""Ollama over HTTP with the official ``ollama`` client: health check, streaming chat.
+"""Ollama over HTTP: health check, streamed chat and structured chat, each within hard limits.
 
 ``OllamaBackend.available()`` asks ``/api/tags`` whether the server is up and
 the model is pulled, and ``/api/show`` for the model's context length; the
-result is cached (briefly when down, so a server that comes back is used again
-without a restart). ``generate`` streams ``/api/chat`` with ``num_ctx`` set
-explicitly and a read timeout between tokens, and maps every transport or
-server failure to ``BackendUnavailable`` with a message that says what to do.
-It does not build prompts or check citations.
+verdict is cached (briefly when down, so a server that comes back is used again
+without a restart). The check runs outside the backend's lock: one thread checks
+while the others keep the cached verdict (or, before there is one, wait for it).
+``generate`` streams ``/api/chat`` with ``num_ctx`` set explicitly and returns a
+``ChatStream`` whose ``stats`` belong to that call alone.
+
+Every exchange is bounded, because a server that misbehaves must never cost an
+answer: a read timeout between bytes (``OLLAMA_TIMEOUT``), a deadline for the
+whole reply (``OLLAMA_DEADLINE``; the socket is shut down when it passes, so a
+server that drips a byte now and then cannot hold an answer slot), a cap on the
+generated characters (``OLLAMA_MAX_CHARS``) and on the bytes of any line or body.
+Replies are validated with the ``ollama`` package's pydantic types. A transport
+failure, an error status, or a line or body that Ollama would not send becomes
+``BackendUnavailable`` with a reason that says what to do; the caller falls back
+to the offline mode. This module does not build prompts or check citations.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import ollama
+import pydantic
 
 from assistant.answering.backends import Message
+from assistant.answering.backends.bounded import Deadline, capped_body, ndjson_lines
 from assistant.errors import BackendUnavailable
 from assistant.settings import Settings
 
@@ -33,10 +48,23 @@ HEALTH_TTL_UP = 10.0
 HEALTH_TTL_DOWN = 5.0
 #: Seconds allowed to open a connection.
 CONNECT_TIMEOUT = 3.0
-#: Seconds allowed for the health-check requests.
+#: Seconds allowed to send a request.
+WRITE_TIMEOUT = 30.0
+#: Seconds allowed for each whole health-check request.
 HEALTH_TIMEOUT = 5.0
 #: Low temperature: answers should restate the sources, not improvise.
 TEMPERATURE = 0.1
+#: Longest line of a streamed reply; one token's line is a few hundred bytes.
+MAX_LINE_BYTES = 1 << 20
+#: Largest ``/api/tags`` or ``/api/show`` body (a long model list, a long licence).
+MAX_BODY_BYTES = 8 << 20
+#: Most of an error body kept for the reason shown to the user.
+MAX_REASON_CHARS = 200
+#: Ollama's port when ``OLLAMA_HOST`` names none (as Ollama itself reads it).
+OLLAMA_PORT = 11434
+
+Reply = TypeVar("Reply", bound=pydantic.BaseModel)
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -50,7 +78,7 @@ class Health:
     context_length: int | None = None
     """The model's trained context length from ``/api/show``, when reported."""
     checked_at: float = 0.0
-    """``time.monotonic()`` of the check."""
+    """``time.monotonic()`` when the check started."""
 
 
 @dataclass(frozen=True)
@@ -65,11 +93,104 @@ class StreamStats:
     """``stop`` or ``length``."""
 
 
+class ChatStream(Iterator[str]):
+    """One streamed reply: iterate for its text deltas; ``stats`` once Ollama says it is done.
+
+    The stats belong to this call alone, so two answers streaming at once never
+    read each other's counters.
+    """
+
+    def __init__(self, parts: Generator[str, None, StreamStats]) -> None:
+        self._parts = parts
+        self.stats: StreamStats | None = None
+        """Set when the stream ended with Ollama's ``done`` line."""
+
+    def __iter__(self) -> ChatStream:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            return next(self._parts)
+        except StopIteration as end:
+            self.stats = end.value
+            raise
+
+    def close(self) -> None:
+        """Stop reading and close the connection (a stopped answer)."""
+        self._parts.close()
+
+
+def base_url(host: str) -> str:
+    """``OLLAMA_HOST`` as a URL: ``http://``, ``127.0.0.1`` and port 11434 unless it names them.
+
+    Raises ``httpx.InvalidURL`` for an address that cannot be one.
+    """
+    text = host.strip().rstrip("/")
+    if "://" in text:
+        return str(httpx.URL(text))
+    url = httpx.URL(f"http://{text}")
+    if not url.host:
+        url = url.copy_with(host="127.0.0.1")
+    return str(url if url.port is not None else url.copy_with(port=OLLAMA_PORT)).rstrip("/")
+
+
 def _same_model(wanted: str, listed: str) -> bool:
     def norm(name: str) -> str:
         return name if ":" in name else f"{name}:latest"
 
     return norm(wanted) == norm(listed)
+
+
+def _context_length(info: Mapping[str, Any] | None) -> int | None:
+    """The ``*.context_length`` from ``model_info``; nonsense values (``true``, ``-5``) ignored."""
+    lengths = [
+        v
+        for k, v in (info or {}).items()
+        if k.endswith(".context_length") and type(v) is int and v > 0
+    ]
+    return lengths[0] if lengths else None
+
+
+def _clip(text: str) -> str:
+    """Server text fit for a reason: one line, no control characters, at most 200 chars."""
+    flat = " ".join(_CONTROLS.sub("", text).split())
+    return flat if len(flat) <= MAX_REASON_CHARS else flat[:MAX_REASON_CHARS] + "…"
+
+
+def _what_is_wrong(err: pydantic.ValidationError) -> str:
+    first = err.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "the reply"
+    return _clip(f"{where}: {first['msg']}")
+
+
+def _json(raw: bytes) -> Any:
+    """``json.loads``, with nesting too deep for the parser reported as ``ValueError`` too."""
+    try:
+        return json.loads(raw)
+    except RecursionError:  # "[[[[…": thousands of levels
+        raise ValueError("JSON nested too deeply") from None
+
+
+def _nested_too_deeply(text: str) -> bool:
+    """Whether ``text`` is JSON nested deeper than ``json.loads`` can read; not JSON is fine."""
+    try:
+        json.loads(text)
+    except RecursionError:
+        return True
+    except ValueError:  # not JSON at all: the caller says why it cannot use it
+        return False
+    return False
+
+
+def _error_text(raw: bytes) -> str:
+    """The ``error`` of an Ollama error body, else the body's first words."""
+    try:
+        data = _json(raw)
+    except ValueError:
+        return _clip(raw.decode("utf-8", "replace")) or "no details"
+    if isinstance(data, dict) and data.get("error"):
+        return _clip(str(data["error"]))
+    return _clip(raw.decode("utf-8", "replace")) or "no details"
 
 
 class OllamaBackend:
@@ -86,17 +207,28 @@ class OllamaBackend:
         self.model = settings.ollama_model
         self._name = f"ollama:{self.model}"
         self._wanted_ctx = settings.ollama_num_ctx
+        self._timeout = settings.ollama_timeout
+        self._deadline = settings.ollama_deadline
+        self._max_chars = settings.ollama_max_chars
         self._ttl_up = health_ttl_up
         self._ttl_down = health_ttl_down
-        stream_timeout = httpx.Timeout(
-            connect=CONNECT_TIMEOUT, read=settings.ollama_timeout, write=30.0, pool=CONNECT_TIMEOUT
+        self._bad_host: str | None = None
+        try:
+            url = base_url(self.host)
+        except httpx.InvalidURL as err:
+            self._bad_host = f"OLLAMA_HOST={self.host!r} is not an address ({err})."
+            url = f"http://127.0.0.1:{OLLAMA_PORT}"  # never used: every request stops first
+        # Ollama never redirects: following one could send a prompt off this machine. A new
+        # connection per exchange lets its ``Deadline`` arm before the headers come.
+        self._http = httpx.Client(
+            base_url=url,
+            follow_redirects=False,
+            headers={"Accept": "application/json"},
+            limits=httpx.Limits(max_keepalive_connections=0),
         )
-        health_timeout = httpx.Timeout(HEALTH_TIMEOUT, connect=CONNECT_TIMEOUT)
-        self._client = ollama.Client(host=self.host, timeout=stream_timeout)
-        self._probe = ollama.Client(host=self.host, timeout=health_timeout)
         self._lock = threading.Lock()
         self._health: Health | None = None
-        self.last_stats: StreamStats | None = None
+        self._checking: threading.Event | None = None
 
     # -- health ---------------------------------------------------------------------------
 
@@ -109,36 +241,62 @@ class OllamaBackend:
             f"Run: ollama pull {self.model}"
         )
 
+    def _not_ollama(self, path: str, what: str) -> str:
+        return (
+            f"Ollama at {self.host} answered {path} with something Ollama does not send "
+            f"({what}); check that OLLAMA_HOST points at Ollama."
+        )
+
     def _check(self) -> Health:
         now = time.monotonic()
         try:
-            listed = self._probe.list()
-            names = [m.model or "" for m in listed.models]
+            tags = self._request("GET", "/api/tags", None, ollama.ListResponse)
+            names = [m.model or "" for m in tags.models]
             if not any(_same_model(self.model, name) for name in names):
                 return Health(False, self._missing_message(), checked_at=now)
-            info = self._probe.show(self.model).modelinfo or {}
-        except ollama.ResponseError as err:
-            if err.status_code == 404:
-                return Health(False, self._missing_message(), checked_at=now)
-            return Health(False, f"Ollama at {self.host} answered with an error: {err}", None, now)
-        except (ConnectionError, httpx.HTTPError, ValueError) as err:
+            show = self._request("POST", "/api/show", {"model": self.model}, ollama.ShowResponse)
+        except BackendUnavailable as err:
             log.info("ollama health check failed: %s", err)
-            return Health(False, self._down_message(), checked_at=now)
-        lengths = [
-            v for k, v in info.items() if k.endswith(".context_length") and isinstance(v, int)
-        ]
-        return Health(True, "", lengths[0] if lengths else None, now)
+            return Health(False, str(err), checked_at=now)
+        return Health(True, "", _context_length(show.modelinfo), now)
 
     def health(self) -> Health:
-        """The cached health, re-checked when its time-to-live has passed."""
+        """The cached health, re-checked when its time-to-live has passed.
+
+        The lock is held only to read and store the verdict, never during the HTTP
+        requests. One thread re-checks at a time; meanwhile the others get the cached
+        verdict at once or, when there is none yet, wait for that one check.
+        """
         with self._lock:
             current = self._health
-            if current is not None:
-                ttl = self._ttl_up if current.ok else self._ttl_down
-                if time.monotonic() - current.checked_at < ttl:
-                    return current
-            self._health = self._check()
-            return self._health
+            if current is not None and self._fresh(current):
+                return current
+            in_flight = self._checking
+            if in_flight is None:
+                self._checking = mine = threading.Event()
+            elif current is not None:
+                return current  # stale, but another thread is re-checking right now
+        if in_flight is not None:
+            in_flight.wait(2 * (CONNECT_TIMEOUT + HEALTH_TIMEOUT))
+            with self._lock:
+                if self._health is not None:
+                    return self._health
+            return Health(False, f"Ollama at {self.host} is slow to answer its health check.")
+        try:
+            checked = self._check()
+            with self._lock:
+                latest = self._health  # a failure seen while generating may be newer
+                if latest is None or latest.checked_at <= checked.checked_at:
+                    self._health = latest = checked
+            return latest
+        finally:
+            with self._lock:
+                self._checking = None
+            mine.set()
+
+    def _fresh(self, health: Health) -> bool:
+        ttl = self._ttl_up if health.ok else self._ttl_down
+        return time.monotonic() - health.checked_at < ttl
 
     def available(self) -> bool:
         return self.health().ok
@@ -163,70 +321,238 @@ class OllamaBackend:
         trained = health.context_length if health is not None else None
         return min(self._wanted_ctx, trained) if trained else self._wanted_ctx
 
+    # -- one bounded exchange ---------------------------------------------------------------
+
+    @contextmanager
+    def _exchange(
+        self,
+        method: str,
+        path: str,
+        body: object,
+        *,
+        read: float,
+        deadline: float,
+        late_reason: str,
+    ) -> Iterator[tuple[httpx.Response, Deadline]]:
+        """An open response whose socket is shut down ``deadline`` seconds from now.
+
+        Every failure inside becomes ``BackendUnavailable``: an error status, a transport
+        error (told apart from the deadline by ``Deadline``), a body over its cap.
+        """
+        if self._bad_host is not None:
+            raise BackendUnavailable(self._bad_host)
+        ends = Deadline(deadline, late_reason)
+        timeout = httpx.Timeout(
+            CONNECT_TIMEOUT, read=min(read, deadline), write=WRITE_TIMEOUT, pool=CONNECT_TIMEOUT
+        )
+        # ASCII JSON: a lone surrogate in a message (pasted text) travels as "\ud800".
+        content = None if body is None else json.dumps(body).encode()
+        headers = {"Content-Type": "application/json"} if content is not None else None
+        try:
+            with self._http.stream(
+                method,
+                path,
+                content=content,
+                headers=headers,
+                timeout=timeout,
+                extensions={"trace": ends},
+            ) as response:
+                ends.arm(response)
+                try:
+                    if response.status_code >= 300:
+                        raise BackendUnavailable(self._status_reason(response, ends, path))
+                    yield response, ends
+                finally:
+                    ends.disarm()
+        except httpx.HTTPError as err:
+            raise BackendUnavailable(self._transport_reason(err, ends)) from None
+
+    def _status_reason(self, response: httpx.Response, ends: Deadline, path: str) -> str:
+        error = _error_text(self._body(response, ends, MAX_LINE_BYTES, path))
+        if response.status_code == 404 and path != "/api/tags":
+            return self._missing_message()
+        if path == "/api/chat" and response.status_code >= 400:
+            return f"Ollama failed while answering: {error}"
+        return f"Ollama at {self.host} answered {path} with HTTP {response.status_code}: {error}"
+
+    def _transport_reason(self, err: httpx.HTTPError, ends: Deadline) -> str:
+        if ends.passed():
+            return ends.late_reason
+        if isinstance(err, httpx.ConnectError):
+            return self._down_message()
+        if isinstance(err, httpx.TimeoutException):
+            return f"Ollama at {self.host} stopped sending tokens (timed out)."
+        log.info("ollama connection failed: %r", err)
+        return f"The connection to Ollama at {self.host} was lost."
+
+    def _body(self, response: httpx.Response, ends: Deadline, limit: int, path: str) -> bytes:
+        too_large = self._not_ollama(path, f"more than {limit} bytes")
+        return capped_body(response.iter_bytes(), ends, max_bytes=limit, too_large=too_large)
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        body: object,
+        reply: type[Reply],
+        *,
+        read: float = HEALTH_TIMEOUT,
+        deadline: float = HEALTH_TIMEOUT,
+        limit: int = MAX_BODY_BYTES,
+        late_reason: str = "",
+    ) -> Reply:
+        """One whole JSON reply, validated as ``reply``; ``BackendUnavailable`` otherwise."""
+        late_reason = (
+            late_reason or f"Ollama at {self.host} did not answer {path} in {deadline:g} s."
+        )
+        with self._exchange(
+            method, path, body, read=read, deadline=deadline, late_reason=late_reason
+        ) as (response, ends):
+            raw = self._body(response, ends, limit, path)
+        try:
+            return reply.model_validate(_json(raw))
+        except pydantic.ValidationError as err:
+            raise BackendUnavailable(self._not_ollama(path, _what_is_wrong(err))) from None
+        except ValueError:  # not JSON, or not UTF-8
+            raise BackendUnavailable(self._not_ollama(path, "not JSON")) from None
+
     # -- generation -----------------------------------------------------------------------
+
+    def _late_reason(self) -> str:
+        return (
+            f"Ollama at {self.host} took longer than {self._deadline:g} s for this answer "
+            "(OLLAMA_DEADLINE), so it was stopped."
+        )
+
+    def _too_long_reason(self) -> str:
+        return (
+            f"Ollama's answer went past {self._max_chars} characters (OLLAMA_MAX_CHARS), "
+            "so it was stopped."
+        )
 
     def structured(
         self, messages: Sequence[Message], schema: dict[str, Any], *, max_tokens: int
     ) -> str:
         """One reply constrained to ``schema`` (Ollama's structured outputs: ``format=``)."""
-        options = {"num_ctx": self.num_ctx, "num_predict": max_tokens, "temperature": 0}
-        payload = [{"role": m.role, "content": m.content} for m in messages]
-        try:
-            reply = self._client.chat(
-                model=self.model, messages=payload, stream=False, format=schema, options=options
-            )
-        except ollama.ResponseError as err:
-            raise BackendUnavailable(
-                f"Ollama refused the structured request: {err.error}"
-            ) from None
-        except (ConnectionError, httpx.HTTPError, ValueError) as err:
-            log.info("ollama structured request failed: %s", err)
-            raise BackendUnavailable(f"The connection to Ollama at {self.host} was lost.") from None
-        return reply.message.content or ""
+        payload = {
+            "model": self.model,
+            "messages": [{"role": m.role, "content": m.content} for m in messages],
+            "stream": False,
+            "format": schema,
+            "options": {"num_ctx": self.num_ctx, "num_predict": max_tokens, "temperature": 0},
+        }
+        reply = self._request(
+            "POST",
+            "/api/chat",
+            payload,
+            ollama.ChatResponse,
+            read=self._timeout,
+            deadline=self._deadline,
+            limit=6 * self._max_chars + MAX_LINE_BYTES,  # JSON may spell a char as \uXXXX
+            late_reason=self._late_reason(),
+        )
+        content = reply.message.content or ""
+        if len(content) > self._max_chars:
+            raise BackendUnavailable(self._too_long_reason())
+        if _nested_too_deeply(content):  # the caller's json.loads would raise RecursionError
+            raise BackendUnavailable(self._not_a_reply("JSON nested too deeply"))
+        return content
 
-    def generate(self, messages: Sequence[Message], *, max_tokens: int) -> Iterator[str]:
-        """Stream the reply. ``max_tokens`` caps the output so prompt + reply fit ``num_ctx``."""
-        self.last_stats = None
-        options = {"num_ctx": self.num_ctx, "num_predict": max_tokens, "temperature": TEMPERATURE}
-        payload = [{"role": m.role, "content": m.content} for m in messages]
-        finished = False
-        try:
-            for part in self._client.chat(
-                model=self.model, messages=payload, stream=True, options=options
-            ):
-                text = part.message.content or ""
-                if text:
-                    yield text
-                if part.done:
-                    finished = True
-                    self.last_stats = StreamStats(
-                        part.prompt_eval_count or 0, part.eval_count or 0, part.done_reason or ""
-                    )
-                    if self.last_stats.prompt_tokens > options["num_ctx"] - max_tokens:
-                        log.warning(
-                            "Ollama read %d prompt tokens with num_ctx %d: the prompt budget "
-                            "estimate was too low and the prompt may have been cut",
-                            self.last_stats.prompt_tokens,
-                            options["num_ctx"],
-                        )
-        except ollama.ResponseError as err:
-            reason = (
-                self._missing_message()
-                if err.status_code == 404
-                else f"Ollama failed while answering: {err.error}"
+    def generate(self, messages: Sequence[Message], *, max_tokens: int) -> ChatStream:
+        """Stream the reply. ``max_tokens`` caps the output so prompt + reply fit ``num_ctx``.
+
+        The stream stops with ``BackendUnavailable`` when Ollama fails, goes quiet for
+        ``OLLAMA_TIMEOUT``, passes ``OLLAMA_DEADLINE`` or ``OLLAMA_MAX_CHARS``, or sends a
+        line that is not a chat reply. Nothing is sent before the first ``next()``.
+        """
+        num_ctx = self.num_ctx
+        payload = {
+            "model": self.model,
+            "messages": [{"role": m.role, "content": m.content} for m in messages],
+            "stream": True,
+            "options": {"num_ctx": num_ctx, "num_predict": max_tokens, "temperature": TEMPERATURE},
+        }
+        return ChatStream(self._capped(self._stream(payload, num_ctx, max_tokens)))
+
+    def _capped(
+        self, parts: Generator[str, None, StreamStats]
+    ) -> Generator[str, None, StreamStats]:
+        """``parts`` up to ``OLLAMA_MAX_CHARS``; past it the stream is closed.
+
+        A server failure marks the backend down (the next question re-checks first);
+        the cap does not: it is the model rambling, not the server failing.
+        """
+        shown = 0
+        with closing(parts):
+            while True:
+                try:
+                    text = next(parts)
+                except StopIteration as end:
+                    return end.value
+                except BackendUnavailable as err:
+                    self.mark_down(str(err))
+                    raise
+                shown += len(text)
+                if shown > self._max_chars:
+                    raise BackendUnavailable(self._too_long_reason())
+                yield text
+
+    def _stream(
+        self, payload: dict[str, Any], num_ctx: int, max_tokens: int
+    ) -> Generator[str, None, StreamStats]:
+        """The text of each streamed line until Ollama's ``done`` line; then its counters."""
+        with self._exchange(
+            "POST",
+            "/api/chat",
+            payload,
+            read=self._timeout,
+            deadline=self._deadline,
+            late_reason=self._late_reason(),
+        ) as (response, ends):
+            too_long = (
+                f"Ollama at {self.host} sent a line longer than {MAX_LINE_BYTES} bytes; "
+                "check that OLLAMA_HOST points at Ollama."
             )
-            self.mark_down(reason)
-            raise BackendUnavailable(reason) from None
-        except httpx.TimeoutException:
-            reason = f"Ollama at {self.host} stopped sending tokens (timed out)."
-            self.mark_down(reason)
-            raise BackendUnavailable(reason) from None
-        except (ConnectionError, httpx.HTTPError, ValueError) as err:
-            log.info("ollama stream failed: %s", err)
-            reason = f"The connection to Ollama at {self.host} was lost."
-            self.mark_down(reason)
-            raise BackendUnavailable(reason) from None
-        if not finished:
-            reason = f"Ollama at {self.host} ended the answer before it was complete."
-            self.mark_down(reason)
-            raise BackendUnavailable(reason)
+            lines = ndjson_lines(
+                response.iter_bytes(), ends, max_bytes=MAX_LINE_BYTES, too_long=too_long
+            )
+            for line in lines:
+                part = self._chat_part(line)
+                if part.message.content:
+                    yield part.message.content
+                if part.done:
+                    return self._stats(part, num_ctx, max_tokens)
+            ends.check()
+        raise BackendUnavailable(f"Ollama at {self.host} ended the answer before it was complete.")
+
+    def _chat_part(self, line: bytes) -> ollama.ChatResponse:
+        """One streamed line as Ollama's ``ChatResponse``; ``BackendUnavailable`` otherwise."""
+        try:
+            data = _json(line)
+        except ValueError:  # not JSON, or not UTF-8
+            raise BackendUnavailable(self._not_a_reply("not JSON")) from None
+        if isinstance(data, dict) and data.get("error"):
+            raise BackendUnavailable(f"Ollama failed while answering: {_clip(str(data['error']))}")
+        try:
+            return ollama.ChatResponse.model_validate(data)
+        except pydantic.ValidationError as err:
+            raise BackendUnavailable(self._not_a_reply(_what_is_wrong(err))) from None
+
+    def _not_a_reply(self, what: str) -> str:
+        return (
+            f"Ollama at {self.host} sent a line that is not a chat reply ({what}); "
+            "check that OLLAMA_HOST points at Ollama."
+        )
+
+    def _stats(self, part: ollama.ChatResponse, num_ctx: int, max_tokens: int) -> StreamStats:
+        stats = StreamStats(
+            part.prompt_eval_count or 0, part.eval_count or 0, part.done_reason or ""
+        )
+        if stats.prompt_tokens > num_ctx - max_tokens:
+            log.warning(
+                "Ollama read %d prompt tokens with num_ctx %d: the prompt budget "
+                "estimate was too low and the prompt may have been cut",
+                stats.prompt_tokens,
+                num_ctx,
+            )
+        return stats
