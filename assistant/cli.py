@@ -332,10 +332,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
     # Every input is checked before the index is opened or a question is asked.
     inputs = load_eval_inputs(args.questions, args.out, gate=args.gate, against=args.against)
     questions, earlier = inputs.questions, inputs.earlier
-    settings = _settings(args).with_(backend="offline" if args.backend == "offline" else "auto")
+    backend = args.backend if args.backend in ("offline", "openai") else "auto"
+    settings = _settings(args).with_(backend=backend)
     bot = Assistant.open(settings)
-    if args.backend == "ollama" and bot.status().mode == "offline":
-        raise BackendUnavailable(f"--backend ollama: {bot.status().detail}")
+    if args.backend != "offline" and bot.status().mode == "offline":
+        raise BackendUnavailable(f"--backend {args.backend}: {bot.status().detail}")
     ours = AssistantAnswerer(bot)
     results = run_eval(ours, questions, k=args.k)
     summary = summarise(results, questions)
@@ -516,7 +517,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(
             "--backend",
             choices=BACKENDS,
-            help="auto (Ollama when reachable, else offline) or offline",
+            help="auto (Ollama when reachable, else offline), openai (the OpenAI-compatible "
+            "server at OPENAI_BASE_URL when reachable, else offline) or offline",
         )
         p.add_argument(
             "--profile",
@@ -528,7 +530,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="run the evaluation questions offline and write a report")
     p.add_argument("--questions", default=str(EVAL_DIR / "questions.yaml"), help="question file")
-    p.add_argument("--backend", choices=("offline", "ollama"), default="offline")
+    p.add_argument("--backend", choices=("offline", "ollama", "openai"), default="offline")
     p.add_argument("--k", type=int, default=5, help="retrieved chunks scored (default 5)")
     p.add_argument("--out", default=str(EVAL_DIR / "reports"), help="report folder")
     p.add_argument("--compare-baseline", action="store_true", help="also run a plain LangChain RAG")
@@ -541,6 +543,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="only the learner messages (dev and held-out), gated on held-out; no index needed",
     )
     p.set_defaults(func=cmd_eval)
+    from assistant.cli_cv import add_cv_commands  # plan --cv FILE [--save], eval --cvs
+
+    add_cv_commands(sub, p)
 
     p = sub.add_parser("serve", help="the chat in your browser (http://127.0.0.1:7860)")
     p.add_argument("--host", help="address to bind (default 127.0.0.1, GRADIO_SERVER_NAME)")

@@ -95,3 +95,8 @@ class NoRoute(FetchFailed):
 
 class ReadingInvalid(AssistantError):
     """A model's structured reading of a message failed validation; the offline one is used."""
+
+
+class CVError(AssistantError, ValueError):
+    """A CV that cannot be read (too big, encrypted, scanned, a zip bomb, an unsupported type,
+    or no roadmap skill in it); the message is the one line shown, and nothing is saved."""

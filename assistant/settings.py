@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import platformdirs
@@ -24,16 +24,21 @@ DEFAULT_OLLAMA_MODEL = "llama3.2:3b"
 DEFAULT_CHROMA_PORT = 8000
 #: Context window requested from Ollama; the prompt is budgeted to fit it.
 DEFAULT_OLLAMA_NUM_CTX = 8192
-#: Seconds to wait for the next streamed token before giving up on Ollama.
+#: Seconds to wait for the next streamed token before giving up on the model server.
 DEFAULT_OLLAMA_TIMEOUT = 60.0
-#: Seconds one Ollama reply may take in all, however steadily it trickles in.
+#: Seconds one reply may take in all, however steadily it trickles in (either backend).
 DEFAULT_OLLAMA_DEADLINE = 120.0
-#: Characters one Ollama reply may have; an answer (900 tokens at most) is ~4,000.
+#: Characters one reply may have (either backend); an answer (900 tokens at most) is ~4,000.
 DEFAULT_OLLAMA_MAX_CHARS = 20_000
+#: llama.cpp's ``llama-server`` on its default port; LM Studio uses 1234, vLLM 8000.
+DEFAULT_OPENAI_BASE_URL = "http://127.0.0.1:8080/v1"
+#: Context window assumed for an OpenAI-compatible server, which has no portable way to say.
+DEFAULT_OPENAI_NUM_CTX = 8192
 #: Longest time setting accepted (a day); larger or non-finite values fall back to the default.
 MAX_SECONDS = 86_400.0
-#: ``auto`` uses Ollama when it answers and the offline mode otherwise.
-BACKENDS = ("auto", "offline")
+#: ``auto`` uses Ollama when it answers and the offline mode otherwise; ``openai`` uses the
+#: OpenAI-compatible server at ``OPENAI_BASE_URL`` when it answers, else the offline mode.
+BACKENDS = ("auto", "offline", "openai")
 
 
 @dataclass(frozen=True)
@@ -61,11 +66,23 @@ class Settings:
     ollama_num_ctx: int = DEFAULT_OLLAMA_NUM_CTX
     """Context window sent to Ollama as ``num_ctx`` (``OLLAMA_NUM_CTX``)."""
     ollama_timeout: float = DEFAULT_OLLAMA_TIMEOUT
-    """Seconds allowed between streamed tokens (``OLLAMA_TIMEOUT``)."""
+    """Seconds allowed between streamed tokens, either backend (``ASSISTANT_TIMEOUT``, else
+    ``OLLAMA_TIMEOUT``)."""
     ollama_deadline: float = DEFAULT_OLLAMA_DEADLINE
-    """Seconds allowed for one whole reply; then the offline mode answers (``OLLAMA_DEADLINE``)."""
+    """Seconds allowed for one whole reply, either backend; then the offline mode answers
+    (``ASSISTANT_DEADLINE``, else ``OLLAMA_DEADLINE``)."""
     ollama_max_chars: int = DEFAULT_OLLAMA_MAX_CHARS
-    """Characters allowed in one reply; then the offline mode answers (``OLLAMA_MAX_CHARS``)."""
+    """Characters allowed in one reply, either backend; then the offline mode answers
+    (``ASSISTANT_MAX_CHARS``, else ``OLLAMA_MAX_CHARS``)."""
+    openai_base_url: str = DEFAULT_OPENAI_BASE_URL
+    """An OpenAI-compatible server's API root, ending in ``/v1`` (``OPENAI_BASE_URL``)."""
+    openai_model: str = ""
+    """The model asked of it; empty means the one model it serves (``OPENAI_MODEL``)."""
+    openai_api_key: str | None = field(default=None, repr=False)
+    """Bearer token for it; most local servers need none (``OPENAI_API_KEY``). Never shown."""
+    openai_num_ctx: int = DEFAULT_OPENAI_NUM_CTX
+    """Its context window in tokens, capped by a ``max_model_len`` it lists
+    (``OPENAI_NUM_CTX``)."""
     server_name: str = "127.0.0.1"
     """Address the chat binds (``GRADIO_SERVER_NAME``); loopback by default."""
     server_port: int = 7860
@@ -73,7 +90,8 @@ class Settings:
     auth: str | None = None
     """``user:password`` required by the chat when set (``ASSISTANT_AUTH``)."""
     backend: str = "auto"
-    """``auto`` (Ollama when it answers, else offline) or ``offline`` (``ASSISTANT_BACKEND``)."""
+    """``auto`` (Ollama when it answers, else offline), ``openai`` (the OpenAI-compatible
+    server when it answers, else offline) or ``offline`` (``ASSISTANT_BACKEND``)."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -105,13 +123,19 @@ class Settings:
             ollama_host=env.get("OLLAMA_HOST", "").strip() or DEFAULT_OLLAMA_HOST,
             ollama_model=env.get("OLLAMA_MODEL", "").strip() or DEFAULT_OLLAMA_MODEL,
             ollama_num_ctx=_positive_int(ctx_var, DEFAULT_OLLAMA_NUM_CTX),
-            ollama_timeout=_positive_float(env.get("OLLAMA_TIMEOUT", ""), DEFAULT_OLLAMA_TIMEOUT),
+            ollama_timeout=_positive_float(
+                _either(env, "ASSISTANT_TIMEOUT", "OLLAMA_TIMEOUT"), DEFAULT_OLLAMA_TIMEOUT
+            ),
             ollama_deadline=_positive_float(
-                env.get("OLLAMA_DEADLINE", ""), DEFAULT_OLLAMA_DEADLINE
+                _either(env, "ASSISTANT_DEADLINE", "OLLAMA_DEADLINE"), DEFAULT_OLLAMA_DEADLINE
             ),
             ollama_max_chars=_positive_int(
-                env.get("OLLAMA_MAX_CHARS", ""), DEFAULT_OLLAMA_MAX_CHARS
+                _either(env, "ASSISTANT_MAX_CHARS", "OLLAMA_MAX_CHARS"), DEFAULT_OLLAMA_MAX_CHARS
             ),
+            openai_base_url=env.get("OPENAI_BASE_URL", "").strip() or DEFAULT_OPENAI_BASE_URL,
+            openai_model=env.get("OPENAI_MODEL", "").strip(),
+            openai_api_key=env.get("OPENAI_API_KEY", "").strip() or None,
+            openai_num_ctx=_positive_int(env.get("OPENAI_NUM_CTX", ""), DEFAULT_OPENAI_NUM_CTX),
             backend=backend if backend in BACKENDS else "auto",
             server_name=env.get("GRADIO_SERVER_NAME", "").strip() or "127.0.0.1",
             server_port=_positive_int(ui_port, 7860),
@@ -136,6 +160,11 @@ class Settings:
     def with_(self, **changes: object) -> Settings:
         """A copy with some fields replaced (used by the CLI's flags)."""
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _either(env: Mapping[str, str], name: str, old_name: str) -> str:
+    """The setting ``name`` when it is set, else the older ``old_name`` (still read)."""
+    return env.get(name, "").strip() or env.get(old_name, "")
 
 
 def _positive_float(text: str, default: float) -> float:

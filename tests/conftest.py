@@ -59,6 +59,14 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
         "OLLAMA_DEADLINE",
         "OLLAMA_MAX_CHARS",
         "ASSISTANT_BACKEND",
+        "ASSISTANT_DEADLINE",
+        "ASSISTANT_MAX_CHARS",
+        "ASSISTANT_TIMEOUT",
+        "OPENAI_BASE_URL",
+        "OPENAI_MODEL",
+        "OPENAI_API_KEY",
+        "OPENAI_NUM_CTX",
+        "GRADIO_TEMP_DIR",
     ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("ASSISTANT_HOME", str(tmp_path / "home"))

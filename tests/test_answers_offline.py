@@ -9,6 +9,7 @@ import pytest
 from assistant import Answer, Assistant
 from assistant.answering.question import MAX_QUESTION_CHARS
 from assistant.errors import EmptyQueryError
+from assistant.knowledge.sections import github_anchor
 from assistant.text import MARKER
 
 ROADMAP = "https://github.com/rashakil-ds/Roadmap-Docs/blob/main/AI%20Engineer/README.md"
@@ -69,7 +70,9 @@ def test_offline_answer_contains_expected_items(
     first = answer.sources[0]
     assert first.title == "AI Engineer Roadmap 2025/26"
     assert first.section.startswith(f"Step {step}:")
-    assert first.url.startswith(ROADMAP + f"#step-{step}-")
+    # The anchor of its own subsection, with GitHub's "-n" for a repeated heading.
+    own = github_anchor(first.section.split(" › ")[-1])
+    assert re.fullmatch(re.escape(f"{ROADMAP}#{own}") + r"(-\d+)?", first.url), first.url
     assert "Offline mode" in answer.text and "ollama" in answer.text.lower()
 
 
@@ -204,3 +207,35 @@ def test_a_new_subject_after_a_conversation_is_searched_as_asked(bot: Assistant)
     ]
     answer = bot.ask("Which tools does the roadmap list for reinforcement learning?", history)
     assert answer.query == "Which tools does the roadmap list for reinforcement learning?"
+
+
+def test_a_resources_follow_up_shows_that_steps_resources_only(bot: Assistant) -> None:
+    """The issue: a resources follow-up about Step 8 also listed Step 3's resources."""
+    history = [
+        {"role": "user", "content": "What should I learn in the reinforcement learning step?"},
+        {"role": "assistant", "content": "…"},
+    ]
+    answer = bot.ask("And which resources does it recommend for that?", history)
+    assert [s.section for s in answer.sources] == [
+        "Step 8: Reinforcement Learning (RL) › Resources"
+    ]
+    assert "Spinning Up in Deep RL" in answer.text and "Step 3" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("What project does the roadmap suggest for reinforcement learning?", "Step 11: Projects"),
+        ("Which tools does the roadmap list for reinforcement learning?", "Step 8: Reinforcement"),
+        ("What math do I need for AI?", "Step 2: Mathematics for AI › What to Learn?"),
+        ("Why should I learn MLOps?", "Step 9: MLOps and AI Deployment › Why Learn MLOps?"),
+    ],
+)
+def test_a_question_of_one_kind_gets_that_section_alone(
+    bot: Assistant, question: str, section: str
+) -> None:
+    """No other section of the step (the project question showed Step 8's "What to Learn")."""
+    answer = bot.ask(question)
+    (source,) = answer.sources
+    assert source.section.startswith(section), answer.text
+    assert answer.text.count("**Step ") == 2  # the lead line and the one section heading

@@ -1,4 +1,11 @@
-"""The Ollama path against a fake Ollama server (real HTTP on 127.0.0.1, NDJSON streaming)."""
+"""The generated-answer path against both fake servers: Ollama and OpenAI-compatible.
+
+Every test runs once per backend (``tests/flavours.py``): the fake Ollama streams
+NDJSON, the fake OpenAI-compatible server streams server-sent events, both real
+HTTP on 127.0.0.1. What the assistant does above the backend seam (citations
+checked, follow-ups condensed, plans phrased, learner statements read, every
+fallback with a note) must be the same for both; only the wire differs.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,6 @@ from typing import Any
 import pytest
 
 from assistant import Answer, Assistant
-from assistant.answering.backends.ollama import OllamaBackend
 from assistant.answering.prompt import (
     CONDENSE_PROMPT,
     PLAN_PROMPT,
@@ -26,7 +32,8 @@ from assistant.search.index import open_retriever
 from assistant.search.retrieval import HybridRetriever
 from assistant.settings import Settings
 from assistant.text import MARKER
-from tests.fake_ollama import FakeOllama, free_port
+from tests.fake_ollama import free_port
+from tests.flavours import FLAVOURS, OLLAMA, Flavour
 
 RL_QUESTION = "Which tools does the roadmap list for reinforcement learning?"
 
@@ -37,19 +44,28 @@ def parts(real_index: Settings) -> tuple[Settings, HybridRetriever, SentenceEmbe
     return real_index, open_retriever(real_index, embedder, build_if_missing=False), embedder
 
 
+@pytest.fixture(params=FLAVOURS, ids=str)
+def flavour(request: pytest.FixtureRequest) -> Flavour:
+    return request.param  # type: ignore[no-any-return]
+
+
 @pytest.fixture
-def fake() -> Iterator[FakeOllama]:
-    server = FakeOllama(reply=cite_rl_tools).start()
+def fake(flavour: Flavour) -> Iterator[Any]:
+    server = flavour.fake(reply=cite_rl_tools)
     yield server
     server.stop()
 
 
 def make_bot(
-    parts: tuple[Settings, HybridRetriever, SentenceEmbedder], host: str, **changes: Any
+    parts: tuple[Settings, HybridRetriever, SentenceEmbedder],
+    flavour: Flavour,
+    root: str,
+    **changes: Any,
 ) -> Assistant:
+    """An assistant whose backend talks to the server at ``root`` (``http://127.0.0.1:PORT``)."""
     settings, retriever, embedder = parts
-    settings = settings.with_(ollama_host=host, backend="auto", **changes)
-    backend = OllamaBackend(settings, health_ttl_up=30.0, health_ttl_down=0.05)
+    settings = flavour.settings(settings, root, **changes)
+    backend = flavour.backend(settings, health_ttl_up=30.0, health_ttl_down=0.05)
     return Assistant(settings, retriever, embedder, backend)
 
 
@@ -82,83 +98,91 @@ def split_events(events: list[str | Answer]) -> tuple[list[str], Answer]:
     return [d for d in deltas if isinstance(d, str)], final
 
 
-def test_streams_tokens_in_order_then_the_final_answer(parts: Any, fake: FakeOllama) -> None:
-    bot = make_bot(parts, fake.url)
+def test_streams_tokens_in_order_then_the_final_answer(
+    parts: Any, flavour: Flavour, fake: Any
+) -> None:
+    bot = make_bot(parts, flavour, fake.url)
     deltas, answer = split_events(list(bot.stream(RL_QUESTION)))
     assert len(deltas) >= 6
     assert "".join(deltas) == answer.text
     assert answer.text.startswith("The roadmap lists three tools [1]:")
-    assert answer.mode == "ollama:llama3.2:3b" and not answer.declined
+    assert answer.mode == flavour.mode and not answer.declined
     assert [s.n for s in answer.sources] == [1]
     assert answer.sources[0].section.endswith("Tools and Frameworks")
-    assert answer.sources[0].url.endswith("#step-8-reinforcement-learning-rl")
+    assert answer.sources[0].url.endswith("#tools-and-frameworks")
     assert answer.unsupported_citations == 0
-    # What went over the wire: streaming, explicit num_ctx, and exactly the prompt we build.
+    # What went over the wire: streaming, the token budget, and exactly the prompt we build
+    # (Ollama is told num_ctx; an OpenAI-compatible server has its own, OPENAI_NUM_CTX).
     (chat,) = fake.chats()
     assert chat["stream"] is True and chat["model"] == "llama3.2:3b"
-    assert chat["options"]["num_ctx"] == 8192
+    if flavour is OLLAMA:
+        assert chat["options"]["num_ctx"] == 8192
     expected = build_answer_prompt(
         RL_QUESTION, bot.retriever.retrieve(RL_QUESTION, k=bot.k).hits, 8192
     )
-    assert chat["options"]["num_predict"] == expected.max_tokens
+    assert flavour.max_tokens(chat) == expected.max_tokens
     assert chat["messages"] == [{"role": m.role, "content": m.content} for m in expected.messages]
     assert chat["messages"][0]["content"] == SYSTEM_PROMPT
 
 
-def test_small_model_context_shrinks_num_ctx_and_the_prompt(parts: Any) -> None:
-    server = FakeOllama(reply=lambda body: ["OpenAI Gym is listed [1]."], context_length=1024)
-    server.start()
+def test_small_model_context_shrinks_num_ctx_and_the_prompt(parts: Any, flavour: Flavour) -> None:
+    # Ollama's /api/show context length; vLLM's max_model_len in /v1/models.
+    server = flavour.fake(reply=lambda body: ["OpenAI Gym is listed [1]."], context_length=1024)
     try:
-        bot = make_bot(parts, server.url)
+        bot = make_bot(parts, flavour, server.url)
         answer = bot.ask(RL_QUESTION)
         (chat,) = server.chats()
-        assert chat["options"]["num_ctx"] == 1024
+        assert bot.backend is not None and bot.backend.num_ctx == 1024
+        if flavour is OLLAMA:
+            assert chat["options"]["num_ctx"] == 1024
         sent = sum(len(m["content"].encode()) for m in chat["messages"]) / 3
-        assert sent + chat["options"]["num_predict"] <= 1024
+        assert sent + flavour.max_tokens(chat) <= 1024
         assert chat["messages"][1]["content"].count("<source ") < bot.k
-        assert answer.mode.startswith("ollama:")
+        assert answer.mode == flavour.mode
     finally:
         server.stop()
 
 
 def test_a_prompt_larger_than_estimated_is_logged(
-    parts: Any, fake: FakeOllama, caplog: pytest.LogCaptureFixture
+    parts: Any, flavour: Flavour, fake: Any, caplog: pytest.LogCaptureFixture
 ) -> None:
     fake.prompt_eval_count = 8000  # the model says it read more than num_ctx - num_predict
-    answer = make_bot(parts, fake.url).ask(RL_QUESTION)
-    assert answer.mode.startswith("ollama:")
+    answer = make_bot(parts, flavour, fake.url).ask(RL_QUESTION)
+    assert answer.mode == flavour.mode
     assert "may have been cut" in caplog.text
     fake.prompt_eval_count = 1000
     caplog.clear()
-    make_bot(parts, fake.url).ask(RL_QUESTION)
+    make_bot(parts, flavour, fake.url).ask(RL_QUESTION)
     assert "may have been cut" not in caplog.text
 
 
-def test_server_down_at_start_answers_offline_with_a_note(parts: Any) -> None:
-    bot = make_bot(parts, f"http://127.0.0.1:{free_port()}")
+def test_server_down_at_start_answers_offline_with_a_note(parts: Any, flavour: Flavour) -> None:
+    bot = make_bot(parts, flavour, f"http://127.0.0.1:{free_port()}")
     answer = bot.ask(RL_QUESTION)
     assert answer.mode == "offline"
-    assert "Ollama is not reachable" in answer.text and "ollama serve" in answer.text
+    assert all(words in answer.text for words in flavour.down), answer.text
     assert "Stable-Baselines3" in answer.text and answer.sources
     assert bot.status().mode == "offline"
 
 
-def test_model_not_pulled_names_ollama_pull(parts: Any) -> None:
-    server = FakeOllama(models=("qwen2.5:3b",)).start()
+def test_model_not_pulled_names_the_model(parts: Any, flavour: Flavour) -> None:
+    server = flavour.fake(models=("qwen2.5:3b",))
     try:
-        bot = make_bot(parts, server.url)
+        bot = make_bot(parts, flavour, server.url)
         answer = bot.ask(RL_QUESTION)
         assert answer.mode == "offline"
-        assert "ollama pull llama3.2:3b" in answer.text
-        assert "ollama pull llama3.2:3b" in bot.status().detail
+        assert flavour.missing in answer.text
+        assert flavour.missing in bot.status().detail and "\n" not in bot.status().detail
         assert server.chats() == []
     finally:
         server.stop()
 
 
-def test_disconnect_mid_stream_falls_back_to_offline(parts: Any, fake: FakeOllama) -> None:
+def test_disconnect_mid_stream_falls_back_to_offline(
+    parts: Any, flavour: Flavour, fake: Any
+) -> None:
     fake.drop_after = 3
-    bot = make_bot(parts, fake.url)
+    bot = make_bot(parts, flavour, fake.url)
     deltas, answer = split_events(list(bot.stream(RL_QUESTION)))
     assert "".join(deltas).startswith("The roadmap lists three tools")
     assert answer.mode == "offline"
@@ -168,33 +192,33 @@ def test_disconnect_mid_stream_falls_back_to_offline(parts: Any, fake: FakeOllam
     # The server is still up: after the short retry delay the next answer is generated.
     fake.drop_after = None
     time.sleep(0.1)
-    assert bot.ask(RL_QUESTION).mode == "ollama:llama3.2:3b"
+    assert bot.ask(RL_QUESTION).mode == flavour.mode
 
 
-def test_no_token_within_the_timeout_falls_back(parts: Any, fake: FakeOllama) -> None:
+def test_no_token_within_the_timeout_falls_back(parts: Any, flavour: Flavour, fake: Any) -> None:
     fake.first_token_delay = 2.0
-    bot = make_bot(parts, fake.url, ollama_timeout=0.4)
+    bot = make_bot(parts, flavour, fake.url, ollama_timeout=0.4)
     started = time.perf_counter()
     answer = bot.ask(RL_QUESTION)
     assert time.perf_counter() - started < 1.9
     assert answer.mode == "offline" and "timed out" in answer.text
 
 
-def test_server_that_comes_back_is_used_without_restart(parts: Any) -> None:
+def test_server_that_comes_back_is_used_without_restart(parts: Any, flavour: Flavour) -> None:
     port = free_port()
-    bot = make_bot(parts, f"http://127.0.0.1:{port}")
+    bot = make_bot(parts, flavour, f"http://127.0.0.1:{port}")
     assert bot.ask(RL_QUESTION).mode == "offline"
-    server = FakeOllama(reply=cite_rl_tools, port=port).start()
+    server = flavour.fake(reply=cite_rl_tools, port=port)
     try:
         time.sleep(0.1)  # the failed health check is cached for 0.05 s in this test
-        assert bot.status().mode == "ollama:llama3.2:3b"
+        assert bot.status().mode == flavour.mode
         answer = bot.ask(RL_QUESTION)
-        assert answer.mode == "ollama:llama3.2:3b" and answer.sources
+        assert answer.mode == flavour.mode and answer.sources
     finally:
         server.stop()
 
 
-def test_unsupported_and_dangling_citations_are_dropped(parts: Any) -> None:
+def test_unsupported_and_dangling_citations_are_dropped(parts: Any, flavour: Flavour) -> None:
     def reply(body: dict[str, Any]) -> list[str]:
         tools = source_number(body, "Tools and Frameworks")
         resources = source_number(body, "Step 8: Reinforcement Learning (RL) › Resources")
@@ -204,11 +228,12 @@ def test_unsupported_and_dangling_citations_are_dropped(parts: Any) -> None:
             "See also [9].",
         ]
 
-    server = FakeOllama(reply=reply).start()
+    server = flavour.fake(reply=reply)
     try:
-        answer = make_bot(parts, server.url).ask(RL_QUESTION)
+        answer = make_bot(parts, flavour, server.url).ask(RL_QUESTION)
     finally:
         server.stop()
+    assert answer.mode == flavour.mode
     assert answer.unsupported_citations == 1
     assert "[9]" not in answer.text and "Paris" in answer.text
     assert "Paris [" not in answer.text
@@ -216,7 +241,7 @@ def test_unsupported_and_dangling_citations_are_dropped(parts: Any) -> None:
     assert len(answer.sources) == 1 and answer.sources[0].section.endswith("Tools and Frameworks")
 
 
-def test_follow_up_is_condensed_by_the_model(parts: Any) -> None:
+def test_follow_up_is_condensed_by_the_model(parts: Any, flavour: Flavour) -> None:
     standalone = "Which resources does the roadmap recommend for NLP (Step 5)?"
 
     def reply(body: dict[str, Any]) -> list[str]:
@@ -225,16 +250,16 @@ def test_follow_up_is_condensed_by_the_model(parts: Any) -> None:
         n = source_number(body, "Step 5: Natural Language Processing (NLP) › Resources")
         return [f"Try the Hugging Face Tutorials [{n}]."]
 
-    server = FakeOllama(reply=reply).start()
+    server = flavour.fake(reply=reply)
     try:
         history = [
             {"role": "user", "content": "What should I learn in the NLP step?"},
             {"role": "assistant", "content": "Tokenization, embeddings, BERT [1]."},
         ]
-        answer = make_bot(parts, server.url).ask("And which resources for that?", history)
+        answer = make_bot(parts, flavour, server.url).ask("And which resources for that?", history)
         condense, generate = server.chats()
         assert "What should I learn in the NLP step?" in condense["messages"][1]["content"]
-        assert condense["options"]["num_predict"] == 80
+        assert flavour.max_tokens(condense) == 80
         assert f"Question: {standalone}" in generate["messages"][1]["content"]
         assert answer.query == standalone
         assert answer.sources[0].section.endswith("Resources")
@@ -242,10 +267,12 @@ def test_follow_up_is_condensed_by_the_model(parts: Any) -> None:
         server.stop()
 
 
-def test_out_of_scope_is_declined_without_calling_the_model(parts: Any, fake: FakeOllama) -> None:
-    answer = make_bot(parts, fake.url).ask("What is the capital of France?")
+def test_out_of_scope_is_declined_without_calling_the_model(
+    parts: Any, flavour: Flavour, fake: Any
+) -> None:
+    answer = make_bot(parts, flavour, fake.url).ask("What is the capital of France?")
     assert answer.declined and answer.sources == [] and fake.chats() == []
-    assert answer.mode == "ollama:llama3.2:3b"
+    assert answer.mode == flavour.mode
 
 
 # -- plans: the model only phrases them ---------------------------------------------------------
@@ -264,10 +291,12 @@ def friendly(body: dict[str, Any]) -> list[str]:
     return ["Great progress! ", "Here is what I suggest.\n\n", plan]
 
 
-def test_with_ollama_the_model_phrases_the_plan_and_keeps_its_steps(parts: Any) -> None:
-    server = FakeOllama(reply=friendly).start()
+def test_with_a_model_the_model_phrases_the_plan_and_keeps_its_steps(
+    parts: Any, flavour: Flavour
+) -> None:
+    server = flavour.fake(reply=friendly)
     try:
-        bot = make_bot(parts, server.url)
+        bot = make_bot(parts, flavour, server.url)
         deltas, answer = split_events(list(bot.stream(PLAN_QUESTION)))
         (chat,) = server.chats()
     finally:
@@ -278,7 +307,7 @@ def test_with_ollama_the_model_phrases_the_plan_and_keeps_its_steps(parts: Any) 
         {"role": m.role, "content": m.content} for m in build_plan_prompt(computed)
     ]
     assert chat["messages"][0]["content"] == PLAN_PROMPT
-    assert answer.mode == "ollama:llama3.2:3b"
+    assert answer.mode == flavour.mode
     assert answer.text.startswith("I understood:")
     assert "Great progress! Here is what I suggest." in answer.text
     assert "Why this is a good moment:" in answer.text
@@ -301,11 +330,11 @@ def test_with_ollama_the_model_phrases_the_plan_and_keeps_its_steps(parts: Any) 
     ],
 )
 def test_a_phrasing_that_changes_the_plan_is_not_shown(
-    parts: Any, reword: Any, reason: str
+    parts: Any, flavour: Flavour, reword: Any, reason: str
 ) -> None:
-    server = FakeOllama(reply=lambda body: [reword(plan_in_prompt(body))]).start()
+    server = flavour.fake(reply=lambda body: [reword(plan_in_prompt(body))])
     try:
-        answer = make_bot(parts, server.url).ask(PLAN_QUESTION)
+        answer = make_bot(parts, flavour, server.url).ask(PLAN_QUESTION)
     finally:
         server.stop()
     plan = answer.extra["plan"]
@@ -316,11 +345,11 @@ def test_a_phrasing_that_changes_the_plan_is_not_shown(
     assert "example.com" not in answer.text
 
 
-def test_a_drop_while_phrasing_shows_the_computed_plan(parts: Any) -> None:
-    server = FakeOllama(reply=friendly).start()
+def test_a_drop_while_phrasing_shows_the_computed_plan(parts: Any, flavour: Flavour) -> None:
+    server = flavour.fake(reply=friendly)
     server.drop_after = 1
     try:
-        answer = make_bot(parts, server.url).ask(PLAN_QUESTION)
+        answer = make_bot(parts, flavour, server.url).ask(PLAN_QUESTION)
     finally:
         server.stop()
     assert answer.mode == "offline"
@@ -335,7 +364,7 @@ READING_QUESTION = "I'm done with deep learning and want to work with images. Wh
 
 
 def test_a_valid_model_reading_is_used_and_the_request_is_structured(
-    parts: Any, fake: FakeOllama
+    parts: Any, flavour: Flavour, fake: Any
 ) -> None:
     fake.reading = lambda body: json.dumps(
         {
@@ -344,14 +373,20 @@ def test_a_valid_model_reading_is_used_and_the_request_is_structured(
             "asks_plan": True,
         }
     )
-    bot = make_bot(parts, fake.url)
+    bot = make_bot(parts, flavour, fake.url)
     answer = bot.ask(READING_QUESTION)
     (reading,) = fake.readings()
-    assert reading["stream"] is False
-    assert reading["format"] == LearnerStatement.model_json_schema()
+    if flavour is OLLAMA:
+        assert reading["stream"] is False
+        assert reading["format"] == LearnerStatement.model_json_schema()
+    else:
+        assert reading["response_format"]["type"] == "json_schema"
+        assert reading["response_format"]["json_schema"]["schema"] == (
+            LearnerStatement.model_json_schema()
+        )
     assert reading["messages"][1] == {"role": "user", "content": READING_QUESTION}
     assert "step-4: Step 4: Deep Learning" in reading["messages"][0]["content"]
-    assert answer.extra["reading"] == "ollama:llama3.2:3b"
+    assert answer.extra["reading"] == flavour.mode
     assert answer.extra["plan"].steps[0].step_id == "step-6"
 
 
@@ -372,10 +407,10 @@ def test_a_valid_model_reading_is_used_and_the_request_is_structured(
     ],
 )
 def test_an_invalid_model_reading_falls_back_to_the_offline_reader(
-    parts: Any, fake: FakeOllama, reply: str, why: str
+    parts: Any, flavour: Flavour, fake: Any, reply: str, why: str
 ) -> None:
     fake.reading = lambda body: reply
-    answer = make_bot(parts, fake.url).ask(READING_QUESTION)
+    answer = make_bot(parts, flavour, fake.url).ask(READING_QUESTION)
     assert len(fake.readings()) == 1
     assert answer.extra["reading"].startswith("offline (") and why in answer.extra["reading"]
     # the offline reader's statement: Step 4 done, goal computer vision → Step 6
@@ -383,16 +418,18 @@ def test_an_invalid_model_reading_falls_back_to_the_offline_reader(
     assert answer.extra["plan"].steps[0].step_id == "step-6"
 
 
-def test_a_model_cannot_turn_a_negative_into_done(parts: Any, fake: FakeOllama) -> None:
+def test_a_model_cannot_turn_a_negative_into_done(parts: Any, flavour: Flavour, fake: Any) -> None:
     said = "I have never touched neural networks. What next?"
     fake.reading = lambda body: json.dumps(
         {"items": [{"id": "step-4/basics", "polarity": "done", "words": "neural networks"}]}
     )
-    answer = make_bot(parts, fake.url).ask(said)
+    answer = make_bot(parts, flavour, fake.url).ask(said)
     assert "as done; the message says it is not" in answer.extra["reading"]
     assert answer.extra["profile"].level("step-4/basics") == "not started"
 
 
-def test_a_question_is_not_sent_for_a_reading(parts: Any, fake: FakeOllama) -> None:
-    make_bot(parts, fake.url).ask("Which tools does the roadmap list for reinforcement learning?")
+def test_a_question_is_not_sent_for_a_reading(parts: Any, flavour: Flavour, fake: Any) -> None:
+    make_bot(parts, flavour, fake.url).ask(
+        "Which tools does the roadmap list for reinforcement learning?"
+    )
     assert fake.readings() == []

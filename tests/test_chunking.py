@@ -4,6 +4,7 @@ from pathlib import Path
 
 from assistant.knowledge.chunking import chunk_document
 from assistant.knowledge.corpus import CorpusSource, Document, load_corpus_sources, load_document
+from assistant.knowledge.sections import split_markdown
 from assistant.records import PATH_SEPARATOR, Chunk
 from assistant.settings import PROJECT_ROOT
 from tests.conftest import MIRROR, needs_mirror
@@ -30,7 +31,13 @@ def test_roadmap_chunk_metadata() -> None:
     ]
     tools = rl[2]
     assert tools.text == "- OpenAI Gym\n- Stable-Baselines3\n- Ray RLlib"
-    assert tools.url == URL + "#step-8-reinforcement-learning-rl"
+    # Each chunk links to its own subsection, with GitHub's suffixes for repeated headings.
+    assert [c.url.removeprefix(URL) for c in rl] == [
+        "#why-learn-reinforcement-learning",
+        "#what-to-learn-7",
+        "#tools-and-frameworks",
+        "#resources-7",
+    ]
     assert tools.source_id == "ai-engineer-roadmap" and tools.kind == "roadmap"
     assert tools.title == "AI Engineer Roadmap 2025/26"
     assert rl[1].topic_ids == (
@@ -44,6 +51,22 @@ def test_roadmap_chunk_metadata() -> None:
     assert {c.step for c in chunks} == {None, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11}
     role = next(c for c in chunks if c.section.startswith("Understand the Role"))
     assert role.step is None and role.url.endswith("#understand-the-role-of-ai-engineer")
+
+
+def test_every_roadmap_subsection_has_its_own_anchor() -> None:
+    doc, chunks = roadmap_chunks()
+    # The anchor of each section's own (deepest) heading, computed once for the whole file.
+    anchors = {s.path: s.anchor for s in split_markdown(doc.text) if s.path}
+    by_url: dict[str, set[str]] = {}
+    for chunk in chunks:
+        by_url.setdefault(chunk.url, set()).add(chunk.section)
+        if chunk.section:
+            path = tuple(chunk.section.split(PATH_SEPARATOR))
+            assert chunk.url == f"{URL}#{anchors[path]}"
+        else:  # the text above the first section heading
+            assert chunk.url == URL
+    assert all(len(sections) == 1 for sections in by_url.values()), by_url
+    assert len(by_url) == len({c.section for c in chunks}) == 38
 
 
 def test_chunks_round_trip_through_index_documents() -> None:

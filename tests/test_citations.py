@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answering.citations import (
@@ -9,6 +11,7 @@ from assistant.answering.citations import (
     check_support,
     finalise_citations,
     lexical_support,
+    snippet_lines,
     snippet_of,
 )
 from assistant.records import Chunk, Hit
@@ -101,3 +104,35 @@ def test_stream_renumbering_matches_final_numbering(size: int) -> None:
 )
 def test_snippet_edges(text: str, limit: int, expected: str) -> None:
     assert snippet_of(text, limit) == expected
+
+
+def test_hits_with_the_same_url_and_section_are_one_source() -> None:
+    # Two pieces of one long section (same URL and section), and the same section of
+    # another page: the pieces merge, the page stays apart.
+    second_piece = hit("- [Gym docs](https://gym.example/docs)", score=0.95)
+    elsewhere = Hit(replace(HITS[0].chunk, url="https://example.org/other"), 0.4, 0.6, 1.0)
+    hits = [*HITS, second_piece, elsewhere]
+    text, sources = finalise_citations("Gym [1]. Docs [4]. Bellman [3], [4]. Other [5].", hits)
+    assert text == "Gym [1]. Docs [1]. Bellman [2], [1]. Other [3]."
+    assert [(s.n, s.section, s.url) for s in sources] == [
+        (1, "Step 8: RL › Tools", "https://example.org/roadmap#step-8"),
+        (2, "Step 8: RL › What to Learn?", "https://example.org/roadmap#step-8"),
+        (3, "Step 8: RL › Tools", "https://example.org/other"),
+    ]
+    merged = sources[0]
+    assert merged.score == 0.95 and merged.links == ("https://gym.example/docs",)
+    assert merged.snippet == "- OpenAI Gym\n- Stable-Baselines3\n- Ray RLlib"  # the first piece
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("", 10, ""),
+        ("- a\n\n\n  - b   c  \n\t- d\n\n", 99, "- a\n\n  - b c\n    - d"),
+        ("one two\nthree four", 13, "one two\nthree …"),
+        ("abcdefghij", 4, "abcd …"),
+        ("😊 " * 3, 10, "😊 😊 😊"),
+    ],
+)
+def test_snippet_lines_keep_the_line_structure(text: str, limit: int, expected: str) -> None:
+    assert snippet_lines(text, limit) == expected

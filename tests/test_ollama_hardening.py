@@ -1,10 +1,13 @@
-"""Ollama misbehaving never costs an answer: deadlines, size caps, malformed replies, locks.
+"""A model server misbehaving never costs an answer: deadlines, size caps, malformed replies, locks.
 
-Every test runs the fake Ollama server (real HTTP on 127.0.0.1, ``tests/fake_ollama.py``)
-in one failure mode and checks that the backend stops with ``BackendUnavailable``
-(a reason a person can act on) and that the answer still comes, offline, with a
-note. Timing assertions leave wide margins: each compares seconds against a
-server that is slower by several seconds.
+The contract tests run once per backend (``tests/flavours.py``) against its fake
+server (real HTTP on 127.0.0.1): Ollama and an OpenAI-compatible server. Each
+puts the server in one failure mode and checks that the backend stops with
+``BackendUnavailable`` (a reason a person can act on) and that the answer still
+comes, offline, with a note. The tests of Ollama's own wire format (NDJSON lines,
+``/api/tags``) run for Ollama only; the OpenAI-compatible server's own are in
+``test_answers_openai.py``. Timing assertions leave wide margins: each compares
+seconds against a server that is slower by several seconds.
 """
 
 from __future__ import annotations
@@ -17,15 +20,14 @@ from typing import Any
 import pytest
 
 from assistant import Answer, Assistant
-from assistant.answering.backends import Message
-from assistant.answering.backends.ollama import OllamaBackend
+from assistant.answering.backends import Backend, Message
 from assistant.cli import main
 from assistant.errors import BackendUnavailable
 from assistant.knowledge.embeddings import SentenceEmbedder
 from assistant.search.index import open_retriever
 from assistant.search.retrieval import HybridRetriever
 from assistant.settings import Settings
-from tests.fake_ollama import FakeOllama
+from tests.flavours import FLAVOURS, OLLAMA, Flavour
 from tests.test_answers_ollama import cite_rl_tools, source_number
 
 RL_QUESTION = "Which tools does the roadmap list for reinforcement learning?"
@@ -40,23 +42,31 @@ def parts(real_index: Settings) -> Parts:
     return real_index, open_retriever(real_index, embedder, build_if_missing=False), embedder
 
 
+@pytest.fixture(params=FLAVOURS, ids=str)
+def flavour(request: pytest.FixtureRequest) -> Flavour:
+    return request.param  # type: ignore[no-any-return]
+
+
 @pytest.fixture
-def fake() -> Iterator[FakeOllama]:
-    server = FakeOllama(reply=cite_rl_tools).start()
+def fake(flavour: Flavour) -> Iterator[Any]:
+    server = flavour.fake(reply=cite_rl_tools)
     yield server
     server.stop()
 
 
-def backend_for(url: str, **env: str) -> OllamaBackend:
-    """A backend configured the way a user would: through the environment."""
-    settings = Settings.from_env({"OLLAMA_HOST": url, **env})
-    return OllamaBackend(settings, health_ttl_up=30.0, health_ttl_down=0.05)
+def backend_for(flavour: Flavour, root: str, **env: str) -> Any:
+    """A backend configured the way a user would: through the environment.
+
+    The limits are set with the ``OLLAMA_*`` names, which both backends still read.
+    """
+    settings = Settings.from_env(flavour.env(root, **env))
+    return flavour.backend(settings, health_ttl_up=30.0, health_ttl_down=0.05)
 
 
-def bot_for(parts: Parts, url: str, **env: str) -> Assistant:
+def bot_for(parts: Parts, flavour: Flavour, root: str, **env: str) -> Assistant:
     settings, retriever, embedder = parts
-    settings = settings.with_(ollama_host=url, backend="auto")
-    return Assistant(settings, retriever, embedder, backend_for(url, **env))
+    backend: Backend = backend_for(flavour, root, **env)
+    return Assistant(flavour.settings(settings, root), retriever, embedder, backend)
 
 
 def within(seconds: float, work: Callable[[], Any]) -> tuple[float, Any]:
@@ -88,40 +98,42 @@ def offline_with_note(answer: Answer, reason: str) -> None:
 # -- 1. a deadline for the whole answer -------------------------------------------------------
 
 
-def test_a_server_dripping_bytes_is_cut_at_the_deadline(fake: FakeOllama) -> None:
+def test_a_server_dripping_bytes_is_cut_at_the_deadline(flavour: Flavour, fake: Any) -> None:
     fake.reply = lambda body: ["hello "] * 50
     fake.drip_interval = 1.5  # a byte sooner than any read timeout: none ever trips
-    backend = backend_for(fake.url, OLLAMA_TIMEOUT="5", OLLAMA_DEADLINE="2")
+    backend = backend_for(flavour, fake.url, OLLAMA_TIMEOUT="5", OLLAMA_DEADLINE="2")
     elapsed, result = within(20, lambda: "".join(backend.generate(HELLO, max_tokens=50)))
     assert isinstance(result, BackendUnavailable)
-    assert "OLLAMA_DEADLINE" in str(result) and "2 s" in str(result)
+    assert flavour.deadline_var in str(result) and "2 s" in str(result)
     assert elapsed < 3.5
 
 
-def test_a_server_dripping_its_headers_is_cut_at_the_deadline(fake: FakeOllama) -> None:
+def test_a_server_dripping_its_headers_is_cut_at_the_deadline(flavour: Flavour, fake: Any) -> None:
     fake.reply = lambda body: ["hello "] * 50
     fake.drip_interval, fake.drip_headers = 1.5, True  # 45 header bytes: over a minute
-    backend = backend_for(fake.url, OLLAMA_TIMEOUT="5", OLLAMA_DEADLINE="2")
+    backend = backend_for(flavour, fake.url, OLLAMA_TIMEOUT="5", OLLAMA_DEADLINE="2")
     elapsed, result = within(20, lambda: "".join(backend.generate(HELLO, max_tokens=50)))
-    assert isinstance(result, BackendUnavailable) and "OLLAMA_DEADLINE" in str(result)
+    assert isinstance(result, BackendUnavailable) and flavour.deadline_var in str(result)
     assert elapsed < 3.5
 
 
-def test_an_answer_past_the_deadline_falls_back_to_offline(parts: Parts, fake: FakeOllama) -> None:
+def test_an_answer_past_the_deadline_falls_back_to_offline(
+    parts: Parts, flavour: Flavour, fake: Any
+) -> None:
     fake.drip_interval = 2.0
-    bot = bot_for(parts, fake.url, OLLAMA_TIMEOUT="5", OLLAMA_DEADLINE="1")
+    bot = bot_for(parts, flavour, fake.url, OLLAMA_TIMEOUT="5", OLLAMA_DEADLINE="1")
     elapsed, answer = within(30, lambda: bot.ask(RL_QUESTION))
     assert isinstance(answer, Answer), answer
-    offline_with_note(answer, "OLLAMA_DEADLINE")
+    offline_with_note(answer, flavour.deadline_var)
     assert elapsed < 15
 
 
 # -- 2. a hard cap on generated characters ----------------------------------------------------
 
 
-def test_an_endless_answer_is_stopped_at_the_character_cap(fake: FakeOllama) -> None:
+def test_an_endless_answer_is_stopped_at_the_character_cap(flavour: Flavour, fake: Any) -> None:
     fake.reply = lambda body: ["word "] * 100_000
-    backend = backend_for(fake.url, OLLAMA_MAX_CHARS="2000")
+    backend = backend_for(flavour, fake.url, OLLAMA_MAX_CHARS="2000")
     received: list[str] = []
 
     def read() -> None:
@@ -130,7 +142,7 @@ def test_an_endless_answer_is_stopped_at_the_character_cap(fake: FakeOllama) -> 
 
     _, result = within(60, read)
     assert isinstance(result, BackendUnavailable), result
-    assert "2000 characters" in str(result) and "OLLAMA_MAX_CHARS" in str(result)
+    assert "2000 characters" in str(result) and flavour.max_chars_var in str(result)
     assert 0 < sum(map(len, received)) <= 2000
     for _ in range(100):  # the server notices the closed stream when its next write fails
         if fake.stream_outcomes:
@@ -139,10 +151,12 @@ def test_an_endless_answer_is_stopped_at_the_character_cap(fake: FakeOllama) -> 
     assert fake.stream_outcomes == ["client gone"]
 
 
-def test_an_answer_past_the_cap_falls_back_to_offline(parts: Parts, fake: FakeOllama) -> None:
+def test_an_answer_past_the_cap_falls_back_to_offline(
+    parts: Parts, flavour: Flavour, fake: Any
+) -> None:
     fake.reply = lambda body: ["word "] * 100_000
-    answer = bot_for(parts, fake.url, OLLAMA_MAX_CHARS="2000").ask(RL_QUESTION)
-    offline_with_note(answer, "OLLAMA_MAX_CHARS")
+    answer = bot_for(parts, flavour, fake.url, OLLAMA_MAX_CHARS="2000").ask(RL_QUESTION)
+    offline_with_note(answer, flavour.max_chars_var)
 
 
 def test_the_new_settings_are_read_from_the_environment() -> None:
@@ -161,6 +175,12 @@ def test_the_new_settings_are_read_from_the_environment() -> None:
         ("OLLAMA_TIMEOUT", "inf", "ollama_timeout", 60.0),
         ("OLLAMA_DEADLINE", "nan", "ollama_deadline", 120.0),
         ("OLLAMA_DEADLINE", "1e300", "ollama_deadline", 120.0),
+        ("ASSISTANT_DEADLINE", "-0", "ollama_deadline", 120.0),
+        ("ASSISTANT_MAX_CHARS", "１２３", "ollama_max_chars", 20_000),  # full-width digits
+        ("ASSISTANT_TIMEOUT", "1e999", "ollama_timeout", 60.0),
+        ("OPENAI_NUM_CTX", "\u00b2", "openai_num_ctx", 8192),
+        ("OPENAI_NUM_CTX", "-4096", "openai_num_ctx", 8192),
+        ("OPENAI_NUM_CTX", "9" * 5000, "openai_num_ctx", 8192),
     ],
 )
 def test_nonsense_numbers_fall_back_to_the_defaults(
@@ -170,7 +190,7 @@ def test_nonsense_numbers_fall_back_to_the_defaults(
 
 
 def test_an_ollama_host_that_is_no_address_reports_down() -> None:
-    backend = backend_for("http://localhost:port")
+    backend = backend_for(OLLAMA, "http://localhost:port")
     assert not backend.available()
     assert "OLLAMA_HOST='http://localhost:port' is not an address" in backend.unavailable_reason()
     with pytest.raises(BackendUnavailable, match="is not an address"):
@@ -184,6 +204,7 @@ DONE = b'{"model":"llama3.2:3b","message":{"role":"assistant","content":""},"don
 NOT_A_REPLY = "sent a line that is not a chat reply"
 
 
+@pytest.mark.parametrize("flavour", [OLLAMA], ids=str)
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
@@ -204,16 +225,17 @@ NOT_A_REPLY = "sent a line that is not a chat reply"
     ],
 )
 def test_a_malformed_stream_line_falls_back_to_offline(
-    parts: Parts, fake: FakeOllama, line: bytes, reason: str
+    parts: Parts, flavour: Flavour, fake: Any, line: bytes, reason: str
 ) -> None:
     fake.stream_lines = [TOKEN, line, DONE]
-    answer = bot_for(parts, fake.url).ask(RL_QUESTION)
+    answer = bot_for(parts, flavour, fake.url).ask(RL_QUESTION)
     offline_with_note(answer, reason)
 
 
 NOT_OLLAMA = "with something Ollama does not send"
 
 
+@pytest.mark.parametrize("flavour", [OLLAMA], ids=str)
 @pytest.mark.parametrize(
     ("tags", "show", "where"),
     [
@@ -230,10 +252,10 @@ NOT_OLLAMA = "with something Ollama does not send"
     ],
 )
 def test_a_malformed_health_reply_reports_down_with_a_reason(
-    parts: Parts, fake: FakeOllama, tags: bytes | None, show: bytes | None, where: str
+    parts: Parts, flavour: Flavour, fake: Any, tags: bytes | None, show: bytes | None, where: str
 ) -> None:
     fake.tags_body, fake.show_body = tags, show
-    bot = bot_for(parts, fake.url)
+    bot = bot_for(parts, flavour, fake.url)
     status = bot.status()
     assert status.mode == "offline"
     assert where in status.detail and NOT_OLLAMA in status.detail
@@ -242,10 +264,11 @@ def test_a_malformed_health_reply_reports_down_with_a_reason(
     assert fake.chats() == []
 
 
+@pytest.mark.parametrize("flavour", [OLLAMA], ids=str)
 @pytest.mark.parametrize("length", ["true", "0", "-5", '"big"', "1e9"])
-def test_a_nonsense_context_length_is_ignored(fake: FakeOllama, length: str) -> None:
+def test_a_nonsense_context_length_is_ignored(flavour: Flavour, fake: Any, length: str) -> None:
     fake.show_body = b'{"model_info": {"llama.context_length": %s}}' % length.encode()
-    backend = backend_for(fake.url)
+    backend = backend_for(flavour, fake.url)
     assert backend.available()
     assert backend.num_ctx == 8192
 
@@ -257,51 +280,59 @@ READING_QUESTION = "I'm done with deep learning and want to work with images. Wh
     ("reading", "why"),
     [
         ("[" * 5_000, "nested too deeply"),
-        ('{"items": []}' + " " * 30_000, "OLLAMA_MAX_CHARS"),
+        ('{"items": []}' + " " * 30_000, "MAX_CHARS"),
     ],
 )
 def test_a_hostile_structured_reply_keeps_the_offline_reading(
-    parts: Parts, fake: FakeOllama, reading: str, why: str
+    parts: Parts, flavour: Flavour, fake: Any, reading: str, why: str
 ) -> None:
     fake.reading = lambda body: reading
-    answer = bot_for(parts, fake.url).ask(READING_QUESTION)
+    answer = bot_for(parts, flavour, fake.url).ask(READING_QUESTION)
     assert answer.extra["reading"].startswith("offline (") and why in answer.extra["reading"]
     assert answer.extra["plan"].steps[0].step_id == "step-6"  # the offline reader's plan
 
 
 def test_a_lone_surrogate_in_the_history_still_reaches_the_model(
-    parts: Parts, fake: FakeOllama
+    parts: Parts, flavour: Flavour, fake: Any
 ) -> None:
     history = [
         {"role": "user", "content": "Which step covers RL? \ud800"},
         {"role": "assistant", "content": "Step 8 [1]."},
     ]
-    answer = bot_for(parts, fake.url).ask("And which tools for that?", history)
+    answer = bot_for(parts, flavour, fake.url).ask("And which tools for that?", history)
     condense = fake.chats()[0]
-    assert "Which step covers RL? \ud800" in condense["messages"][1]["content"]
-    assert answer.mode == "ollama:llama3.2:3b"
+    # Ollama's JSON is ASCII ("\\ud800"); the OpenAI client's is UTF-8, which has no
+    # spelling for a lone surrogate, so it travels as U+FFFD.
+    sent = "\ud800" if flavour is OLLAMA else "\ufffd"
+    assert f"Which step covers RL? {sent}" in condense["messages"][1]["content"]
+    assert answer.mode == flavour.mode
 
 
-def test_a_redirect_is_not_followed(fake: FakeOllama) -> None:
-    elsewhere = FakeOllama().start()  # would answer, if the redirect were followed
-    fake.tags_status = (307, f"{elsewhere.url}/api/tags")
+def test_a_redirect_is_not_followed(flavour: Flavour, fake: Any) -> None:
+    elsewhere = flavour.fake()  # would answer, if the redirect were followed
+    path = flavour.health_path()
+    flavour.health_status(fake, (307, f"{elsewhere.url}{path}"))
     try:
-        backend = backend_for(fake.url)
+        backend = backend_for(flavour, fake.url)
         assert not backend.available()
-        assert "answered /api/tags with HTTP 307" in backend.unavailable_reason()
+        assert f"answered {path} with HTTP 307" in backend.unavailable_reason()
         assert elsewhere.requests == []
     finally:
         elsewhere.stop()
 
 
 @pytest.fixture
-def real_env(real_index: Settings, fake: FakeOllama, monkeypatch: pytest.MonkeyPatch) -> None:
+def real_env(
+    real_index: Settings, flavour: Flavour, fake: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ASSISTANT_HOME", str(real_index.home))
     if real_index.mirror is not None:
         monkeypatch.setenv("ASSISTANT_MIRROR", str(real_index.mirror))
-    monkeypatch.setenv("OLLAMA_HOST", fake.url)
+    for name, value in flavour.env(fake.url).items():
+        monkeypatch.setenv(name, value)
 
 
+@pytest.mark.parametrize("flavour", [OLLAMA], ids=str)
 @pytest.mark.parametrize(
     "breakage",
     [
@@ -311,7 +342,7 @@ def real_env(real_index: Settings, fake: FakeOllama, monkeypatch: pytest.MonkeyP
     ],
 )
 def test_the_cli_answers_offline_instead_of_a_traceback(
-    real_env: None, fake: FakeOllama, capsys: pytest.CaptureFixture[str], breakage: dict[str, Any]
+    real_env: None, fake: Any, capsys: pytest.CaptureFixture[str], breakage: dict[str, Any]
 ) -> None:
     for name, value in breakage.items():
         setattr(fake, name, value)
@@ -332,7 +363,7 @@ def two_dangling(body: dict[str, Any]) -> list[str]:
 
 
 def test_the_cli_counts_markers_that_point_nowhere(
-    real_env: None, fake: FakeOllama, capsys: pytest.CaptureFixture[str]
+    real_env: None, fake: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
     fake.reply = two_dangling
     assert main(["ask", RL_QUESTION]) == 0
@@ -340,17 +371,19 @@ def test_the_cli_counts_markers_that_point_nowhere(
     assert "--- checked answer (2 citation(s) removed) ---" in out
 
 
-def test_removed_citations_count_unsupported_and_dangling_markers(parts: Parts) -> None:
+def test_removed_citations_count_unsupported_and_dangling_markers(
+    parts: Parts, flavour: Flavour
+) -> None:
     def reply(body: dict[str, Any]) -> list[str]:
         resources = source_number(body, "Step 8: Reinforcement Learning (RL) › Resources")
         return [*two_dangling(body), f" The capital of France is Paris [{resources}]."]
 
-    server = FakeOllama(reply=reply).start()
+    server = flavour.fake(reply=reply)
     try:
-        answer = bot_for(parts, server.url).ask(RL_QUESTION)
+        answer = bot_for(parts, flavour, server.url).ask(RL_QUESTION)
     finally:
         server.stop()
-    assert answer.mode == "ollama:llama3.2:3b"
+    assert answer.mode == flavour.mode
     assert (answer.unsupported_citations, answer.removed_citations) == (1, 3)
     assert answer.to_dict()["removed_citations"] == 3
     assert "[7]" not in answer.text and "[9]" not in answer.text
@@ -359,30 +392,31 @@ def test_removed_citations_count_unsupported_and_dangling_markers(parts: Parts) 
 # -- 5. no lock held during network I/O; per-stream stats --------------------------------------
 
 
-def test_a_slow_health_check_does_not_hold_up_other_threads(fake: FakeOllama) -> None:
-    backend = OllamaBackend(
-        Settings.from_env({"OLLAMA_HOST": fake.url}), health_ttl_up=0.2, health_ttl_down=0.2
+def test_a_slow_health_check_does_not_hold_up_other_threads(flavour: Flavour, fake: Any) -> None:
+    backend: Any = flavour.backend(
+        Settings.from_env(flavour.env(fake.url)), health_ttl_up=0.2, health_ttl_down=0.2
     )
     assert backend.health().ok
     time.sleep(0.3)  # the cached verdict is now due for a re-check
-    fake.tags_started.clear()
-    fake.tags_delay = 3.0
+    started = flavour.health_started(fake)
+    started.clear()
+    flavour.slow_health(fake, 3.0)
     checker = threading.Thread(target=backend.health, daemon=True)
     checker.start()
     try:
-        assert fake.tags_started.wait(10), "the re-check never reached the server"
+        assert started.wait(10), "the re-check never reached the server"
         started = time.perf_counter()
         health = backend.health()  # another question meanwhile: served from the cache
         elapsed = time.perf_counter() - started
         assert health.ok and elapsed < 0.5, elapsed
     finally:
         checker.join(15)
-    assert [path for path, _ in fake.requests].count("/api/tags") == 2
+    assert [path for path, _ in fake.requests].count(flavour.health_path()) == 2
 
 
-def test_threads_without_a_cached_verdict_share_one_check(fake: FakeOllama) -> None:
-    fake.tags_delay = 1.0
-    backend = backend_for(fake.url)
+def test_threads_without_a_cached_verdict_share_one_check(flavour: Flavour, fake: Any) -> None:
+    flavour.slow_health(fake, 1.0)
+    backend = backend_for(flavour, fake.url)
     results: list[bool] = []
     threads = [
         threading.Thread(target=lambda: results.append(backend.available()), daemon=True)
@@ -393,12 +427,12 @@ def test_threads_without_a_cached_verdict_share_one_check(fake: FakeOllama) -> N
     for thread in threads:
         thread.join(20)
     assert results == [True] * 4
-    assert [path for path, _ in fake.requests].count("/api/tags") == 1
+    assert [path for path, _ in fake.requests].count(flavour.health_path()) == 1
 
 
-def test_each_stream_carries_its_own_stats(fake: FakeOllama) -> None:
+def test_each_stream_carries_its_own_stats(flavour: Flavour, fake: Any) -> None:
     fake.reply = lambda body: ["a"] * len(body["messages"][-1]["content"])
-    backend = backend_for(fake.url)
+    backend = backend_for(flavour, fake.url)
     short = backend.generate([Message("user", "abc")], max_tokens=50)
     long = backend.generate([Message("user", "x" * 400)], max_tokens=50)
     assert next(iter(short)) == "a"  # the first stream is still open...

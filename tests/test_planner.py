@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.knowledge.graph import RoadmapGraph
 from assistant.knowledge.roadmap import Roadmap
-from assistant.learner.planner import HOURS_PER_TOPIC, plan_next_steps, satisfied_steps
+from assistant.learner.planner import (
+    HOURS_PER_TOPIC,
+    describe_plan,
+    plan_next_steps,
+    project_idea,
+    satisfied_steps,
+)
 from assistant.learner.profile import Profile
 from tests.conftest import ROADMAP_URL
 
@@ -103,3 +111,80 @@ def test_a_finished_step_implies_what_it_needs(roadmap: Roadmap, graph: RoadmapG
 def test_everything_done_means_no_steps(roadmap: Roadmap, graph: RoadmapGraph) -> None:
     plan = plan_next_steps(Profile("p", done(1, 2, 3, 4, 5, 6, 7, 8, 9, 11)), roadmap, graph)
     assert plan.steps == ()
+
+
+def progress_states(roadmap: Roadmap) -> list[dict[str, str]]:
+    """No progress, every prefix of the steps done, and every single topic done."""
+    numbers = [s.number for s in roadmap.steps]
+    states: list[dict[str, str]] = [done(*numbers[:k]) for k in range(len(numbers))]
+    states += [{t.id: "done"} for s in roadmap.steps for t in s.topics]
+    return states
+
+
+def test_no_plan_for_any_goal_repeats_punctuation(roadmap: Roadmap, graph: RoadmapGraph) -> None:
+    """Topic names end with "." in the roadmap ("… cleaning.", "Clustering (K-means, DBSCAN)."):
+    joined into a plan, they must not read "cleaning., Matplotlib" or "DBSCAN).,"."""
+    doubled = re.compile(r"\.,|\.;|\)\.,|\.\.")
+    shown: set[str] = set()
+    for goal in graph.goals:
+        for progress in progress_states(roadmap):
+            plan = plan_next_steps(Profile("p", progress, goal=goal), roadmap, graph)
+            for text in (describe_plan(plan, ""), *(s.source.snippet for s in plan.steps)):
+                assert not doubled.search(text), (goal, progress, doubled.search(text), text)
+            shown |= {s.step_id for s in plan.steps}
+    assert shown == set(graph.steps)  # every step's topics were written out somewhere
+    (step,) = plan_next_steps(Profile("p", goal="nlp"), roadmap, graph).steps
+    assert "Pandas & Polars: Data manipulation and cleaning, Matplotlib/Seaborn" in step.topics[1]
+    ml = plan_next_steps(Profile("p", done(2), goal="mlops"), roadmap, graph).steps[0]
+    assert ml.topics[1] == (
+        "Unsupervised Learning (Clustering (K-means, DBSCAN), "
+        "Dimensionality Reduction (PCA, t-SNE))"
+    )
+
+
+TRACK_PROJECT = {
+    5: "NLP:",
+    6: "Computer Vision:",
+    7: "Generative AI:",
+    8: "Reinforcement Learning:",
+    9: "MLOps:",
+}
+#: Each goal track and the step it leads to.
+TRACK_PROJECT_GOALS = {
+    "nlp": 5,
+    "computer-vision": 6,
+    "generative-ai": 7,
+    "reinforcement-learning": 8,
+    "mlops": 9,
+}
+
+
+@pytest.mark.parametrize("goal", ["general", *TRACK_PROJECT_GOALS])
+@pytest.mark.parametrize("number", [1, 2, 3, 4, 5, 6, 7, 8, 9, 11])
+def test_each_step_offers_its_own_tracks_project(
+    roadmap: Roadmap, graph: RoadmapGraph, goal: str, number: int
+) -> None:
+    idea = project_idea(roadmap, graph, roadmap.step(number), goal)
+    if number in TRACK_PROJECT:  # a specialisation: its own track, whatever the goal
+        assert idea is not None and idea.startswith(TRACK_PROJECT[number])
+    elif number == 11 or goal == "general":  # no beginner project in the roadmap; no track
+        assert idea is None
+    else:  # a foundation step: the project of the learner's goal, to aim for
+        assert idea is not None and idea.startswith(TRACK_PROJECT[TRACK_PROJECT_GOALS[goal]])
+
+
+def test_a_general_plan_gives_each_specialisation_its_own_project(
+    roadmap: Roadmap, graph: RoadmapGraph
+) -> None:
+    plan = plan_next_steps(Profile("p", done(1, 2, 3, 4)), roadmap, graph)
+    projects = {s.step_id: s.project for s in plan.steps}
+    assert projects == {
+        "step-5": "NLP: Build a chatbot or sentiment analysis system.",
+        "step-6": "Computer Vision: Create an object detection model or face recognition system.",
+        "step-7": "Generative AI: Design a text-to-image generator using Stable Diffusion.",
+    }
+    text = describe_plan(plan, "")
+    assert text.count("Build a chatbot") == 1  # not offered for Steps 6 and 7 as well
+    beginner = plan_next_steps(Profile("p"), roadmap, graph)
+    assert beginner.steps[0].project is None
+    assert "Project idea" not in describe_plan(beginner, "")

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.knowledge.roadmap import Roadmap, parse_roadmap
+from assistant.knowledge.sections import heading_anchors
 from assistant.knowledge.textfix import repair_mojibake
 from assistant.settings import PROJECT_ROOT
 from tests.conftest import ROADMAP_URL
@@ -158,3 +159,30 @@ def test_ids_are_stable_across_parses(roadmap: Roadmap) -> None:
     assert [t.id for s in again.steps for t in s.topics] == [
         t.id for s in roadmap.steps for t in s.topics
     ]
+
+
+def test_anchors_of_the_real_roadmap_headings_follow_github() -> None:
+    """The anchors GitHub gives the roadmap's headings, repeats numbered in document order."""
+    raw = (PROJECT_ROOT / "corpus" / "ai-engineer-roadmap-2025-26.md").read_text(encoding="utf-8")
+    pairs = heading_anchors(repair_mojibake(raw))
+    assert [a for h, a in pairs if h == "What to Learn?"] == [
+        "what-to-learn",  # Step 1
+        *(f"what-to-learn-{i}" for i in range(1, 9)),  # Steps 2-9
+    ]
+    assert [a for h, a in pairs if h == "Resources"] == [
+        "resources",
+        *(f"resources-{i}" for i in range(1, 9)),
+    ]
+    assert pairs[0] == ("AI Engineer Roadmap 2025/26", "ai-engineer-roadmap-202526")
+    assert ("Tools and Frameworks", "tools-and-frameworks") in pairs  # "**…:**" in the file
+    assert ("Step 11: Projects", "step-11-projects") in pairs
+    assert len(pairs) == 48
+    anchors = [a for _, a in pairs]
+    assert len(set(anchors)) == len(anchors), "two headings share an anchor"
+
+
+def test_step_anchors_come_from_the_same_computation(roadmap: Roadmap) -> None:
+    raw = (PROJECT_ROOT / "corpus" / "ai-engineer-roadmap-2025-26.md").read_text(encoding="utf-8")
+    anchors = dict(heading_anchors(repair_mojibake(raw)))
+    for step in roadmap.steps:
+        assert step.anchor == anchors[step.heading]

@@ -11,9 +11,13 @@ from assistant.records import Source
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.web.conversations import MAX_CONVERSATIONS, STORE_VERSION, Store, make_title
 from assistant.web.render import (
+    SNIPPET_SHOWN_CHARS,
     answer_messages,
+    domain_of,
     escape_text,
     link_citations,
+    saved_messages,
+    snippet_preview,
     sources_markdown,
     status_markdown,
     user_message,
@@ -46,11 +50,74 @@ def test_citations_become_links_and_dangling_markers_stay_text() -> None:
 
 def test_sources_block_escapes_titles_and_snippets() -> None:
     md = sources_markdown(SOURCES)
-    assert f"**[1]** [AI Engineer Roadmap 2025/26 › Step 8 › Tools]({URL})" in md
-    assert "> OpenAI Gym &lt;b>x&lt;/b>" in md
-    assert "[Page \\[draft\\]](https://example.org/p)" in md
-    assert "\nhttps://example.org/p · fetched 2026-11-20  \n" in md  # a fetched page
-    assert "README.md#step-8-x  \n" in md  # the roadmap has no fetch date
+    assert md == (
+        f"**[1]** [AI Engineer Roadmap 2025/26 › Step 8 › Tools]({URL}) · github.com\n"
+        "> OpenAI Gym &lt;b>x&lt;/b>\n\n"
+        "**[2]** [Page \\[draft\\]](https://example.org/p) · example.org · fetched 2026-11-20\n"
+        "> Snippet"
+    )
+    assert md.count("https://example.org/p") == 1  # the domain stands for the URL
+
+
+def test_snippets_keep_their_lines_and_show_three_then_more() -> None:
+    nested = (
+        "1. **Core Concepts:**\n   - Markov Decision Processes (MDPs)\n"
+        "   - Rewards, States, Actions, and Policies\n   - Bellman Equations\n"
+        "2. **Basic Algorithms:**"
+    )
+    assert snippet_preview(nested) == (
+        [
+            "1. **Core Concepts:**",
+            "   - Markov Decision Processes (MDPs)",
+            "   - Rewards, States, Actions, and Policies",
+        ],
+        True,
+    )
+    assert snippet_preview("- OpenAI Gym\n- Stable-Baselines3\n- Ray RLlib")[1] is False
+    # Headings become bold lines and rules go; a nested start is dedented (not a code block).
+    assert snippet_preview("### Why\n\n---\n- item") == (["**Why**", "", "- item"], False)
+    assert snippet_preview("      - deep\n        - deeper") == (["- deep", "  - deeper"], False)
+    source = Source(3, "Roadmap", "Step 8 › What to Learn?", URL, nested, 0.5)
+    assert sources_markdown([source]) == (
+        f"**[3]** [Roadmap › Step 8 › What to Learn?]({URL}) · github.com\n"
+        "> 1. **Core Concepts:**  \n"
+        ">    - Markov Decision Processes (MDPs)  \n"
+        f'>    - Rewards, States, Actions, and Policies … [more]({URL} "The whole section")'
+    )
+
+
+def test_a_long_line_is_cut_between_words_and_never_inside_a_link() -> None:
+    link = "[Spinning Up in Deep RL](https://spinningup.openai.com/)"
+    words = "word " * 60
+    lines, more = snippet_preview(f"{words}\n- {link}")
+    assert more and lines == [("word " * (SNIPPET_SHOWN_CHARS // 5)).strip()]
+    lines, more = snippet_preview(f"{'w' * 225} {link}")
+    assert (lines, more) == (["w" * 225], True)  # the link's text does not fit: it goes whole
+    assert snippet_preview(f"- {link}\n- {link}") == ([f"- {link}", f"- {link}"], False)
+
+
+def test_the_sources_block_survives_being_sanitised_again() -> None:
+    """A restored conversation is sanitised again: the block must come back unchanged."""
+    links = ("https://spinningup.openai.com/",)
+    snippet = "- [Spinning Up](https://spinningup.openai.com/) <b>\n- two\n- three\n- four"
+    source = Source(1, "Roadmap", "Step 8 › Resources", URL, snippet, 0.5, links=links)
+    block = answer_messages(Answer("q", "See [1].", [source], "offline", False))[1]
+    restored = saved_messages([block])[0]
+    assert restored["content"] == block["content"]
+    assert "[Spinning Up](https://spinningup.openai.com/) &lt;b>" in block["content"]
+
+
+@pytest.mark.parametrize(
+    ("url", "domain"),
+    [
+        ("https://www.youtube.com/playlist?list=x", "youtube.com"),
+        ("https://spinningup.openai.com/en/latest/", "spinningup.openai.com"),
+        ("http://[::1", ""),
+        ("not a url", ""),
+    ],
+)
+def test_domain_of(url: str, domain: str) -> None:
+    assert domain_of(url) == domain
 
 
 def test_answer_messages_have_a_collapsed_sources_block() -> None:

@@ -16,6 +16,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from assistant.answering.answer import Answer, Status, history_messages
 from assistant.answering.backends import Backend, Message, get_backend
@@ -55,6 +56,9 @@ from assistant.search.index import IndexFollower
 from assistant.search.retrieval import SOFT_RELEVANCE_THRESHOLD, HybridRetriever, Retrieval
 from assistant.settings import Settings
 
+if TYPE_CHECKING:
+    from assistant.knowledge.ingest import EmbedProgress
+
 log = logging.getLogger(__name__)
 
 #: Chunks retrieved per question.
@@ -67,6 +71,8 @@ MAX_READINGS = 1000
 #: for a clear win without being tuned to them.
 FOLLOWUP_MARGIN = 0.05
 OFFLINE = "offline"
+#: How a reading begins when the server could not give one (so the answer says so).
+SERVER_REFUSED = "offline (the server could not read it: "
 DECLINE_TEXT = (
     "I can only answer from the AI Engineer Roadmap 2025/26 and the pages it links to, and "
     "they don't seem to cover this. I can help with the roadmap's steps, topics, tools, "
@@ -107,13 +113,19 @@ class Assistant:
 
     @classmethod
     def open(
-        cls, settings: Settings | None = None, *, progress: bool = True, repair: bool = True
+        cls,
+        settings: Settings | None = None,
+        *,
+        progress: bool = True,
+        repair: bool = True,
+        on_progress: EmbedProgress | None = None,
     ) -> Assistant:
         """An assistant from the environment; builds the index first when it is missing.
 
         ``repair`` rebuilds an index whose Chroma data is damaged (else ``IndexDamagedError``
-        names the command). The assistant then follows newer index generations committed by
-        any process, switching between questions.
+        names the command). A build shows its progress bar (``progress``) and tells
+        ``on_progress`` the same counts (the chat's status line). The assistant then follows
+        newer index generations committed by any process, switching between questions.
         """
         from assistant.search.index import open_generation
 
@@ -127,7 +139,12 @@ class Assistant:
             planning = err
         graph = planning[1] if isinstance(planning, tuple) else None
         retriever, folder = open_generation(
-            settings, embedder, progress=progress, graph=graph, repair=repair
+            settings,
+            embedder,
+            progress=progress,
+            graph=graph,
+            repair=repair,
+            on_progress=on_progress,
         )
         embedder.embed_query("warm-up")  # load the model now, not on the first question
         bot = cls(settings, retriever, embedder, get_backend(settings))
@@ -215,9 +232,12 @@ class Assistant:
             return offline, "offline"
         try:
             statement = read_with_model(message, backend, self.vocabulary, offline)
-        except (ReadingInvalid, BackendUnavailable) as err:
+        except ReadingInvalid as err:  # the model answered, badly: its reading is not used
             log.info("kept the offline reading: %s", err)
             return offline, f"offline ({err})"
+        except BackendUnavailable as err:  # e.g. the server refuses structured outputs
+            log.info("kept the offline reading: %s", err)
+            return offline, f"{SERVER_REFUSED}{err})"
         return statement, backend.name
 
     def plan(self, profile: Profile) -> Plan:
@@ -378,6 +398,10 @@ class Assistant:
         notes: list[str],
     ) -> Generator[str, None, Answer]:
         profile = self._learner_profile(history, statement, profile_id, notes)
+        if reading.startswith(SERVER_REFUSED):  # the learner is told, as the issue asks
+            notes.append(
+                f"The offline reader read your message: {reading[len(SERVER_REFUSED) : -1]}."
+            )
         plan = self.plan(profile)
         head = understood(self.vocabulary, profile, statement)
         computed = describe_plan(plan, "")

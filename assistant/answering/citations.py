@@ -4,10 +4,12 @@ An answer is written with markers ``[k]`` that point into the list of hits it
 was composed from. ``finalise_citations`` removes markers that point nowhere,
 renumbers the rest in the order they first appear and returns the matching
 ``Source`` records, so every ``[n]`` in the text is ``sources[n-1]`` and no
-uncited hit is presented as a source. ``check_support`` drops a marker when
-the sentence that carries it shares too little content with the cited chunk
-(word overlap, then embedding similarity as a second chance); the thresholds
-are calibrated by ``benchmarks/calibrate_citations.py``. ``StreamRenumberer``
+uncited hit is presented as a source; hits with the same URL and section (two
+pieces of one long section) become one source with one number. ``snippet_lines``
+keeps a cited chunk's line structure for the sources block. ``check_support``
+drops a marker when the sentence that carries it shares too little content with
+the cited chunk (word overlap, then embedding similarity as a second chance);
+the thresholds are calibrated by ``benchmarks/calibrate_citations.py``. ``StreamRenumberer``
 does the renumbering on the fly while a model streams. All three remove a
 marker with ``sub_markers``, which never lets the text around a removed marker
 join into a new one ("[[9]2]" keeps no "[2]"). ``dangling_markers`` counts the
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -33,6 +36,8 @@ EMBEDDING_SUPPORT = 0.5
 #: Claims with fewer content words than this are not judged (e.g. "See [2].").
 MIN_CLAIM_WORDS = 2
 SNIPPET_CHARS = 280
+#: Characters a source's line-keeping snippet holds (the chat shows about three lines of it).
+SOURCE_SNIPPET_CHARS = 600
 _UNIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[*(\"'])|\n+")
 
 
@@ -44,13 +49,41 @@ def snippet_of(text: str, limit: int = SNIPPET_CHARS) -> str:
     return flat[:limit].rsplit(" ", 1)[0] + " …"
 
 
+def snippet_lines(text: str, limit: int = SOURCE_SNIPPET_CHARS) -> str:
+    """The text with its line structure kept, cut at a word boundary.
+
+    Each line keeps its indentation (nested list items stay nested) with its inner runs
+    of spaces made one; trailing spaces go and runs of blank lines become one.
+    """
+    lines: list[str] = []
+    for line in text.expandtabs(4).splitlines():
+        words = " ".join(line.split())
+        if words:
+            lines.append(" " * (len(line) - len(line.lstrip())) + words)
+        elif lines and lines[-1]:
+            lines.append("")
+    kept = "\n".join(lines).strip("\n")
+    if len(kept) <= limit:
+        return kept
+    head = kept[: limit + 1]
+    cut = re.sub(r"\s+\S*$", "", head) if re.search(r"\s", head) else ""  # drop the last word
+    return (cut if cut.strip() else head[:limit]).rstrip() + " …"
+
+
 def source_for(n: int, hit: Hit) -> Source:
     """The ``Source`` record for a hit cited as ``[n]``."""
     c = hit.chunk
     links = urls_in(c.text)
     return Source(
-        n, c.title, c.section, c.url, snippet_of(c.text), hit.score, c.kind, c.fetched, links
+        n, c.title, c.section, c.url, snippet_lines(c.text), hit.score, c.kind, c.fetched, links
     )
+
+
+def _merged(source: Source, hit: Hit) -> Source:
+    """``source`` also standing for ``hit`` (same URL and section): its links join, the
+    best score counts, the first cited piece's snippet stays."""
+    links = tuple(dict.fromkeys((*source.links, *urls_in(hit.chunk.text))))
+    return replace(source, score=max(source.score, hit.score), links=links)
 
 
 def _tidy(text: str) -> str:
@@ -61,8 +94,12 @@ def _tidy(text: str) -> str:
 
 
 def finalise_citations(text: str, hits: Sequence[Hit]) -> tuple[str, list[Source]]:
-    """Renumber ``[k]`` (1-based into ``hits``) by first use; drop markers that point nowhere."""
+    """Renumber ``[k]`` (1-based into ``hits``) by first use; drop markers that point nowhere.
+
+    Hits with the same URL and section share one source and one number.
+    """
     mapping: dict[int, int] = {}
+    numbers: dict[tuple[str, str], int] = {}  # (url, section) → n
     sources: list[Source] = []
 
     def swap(match: re.Match[str]) -> str:
@@ -70,8 +107,15 @@ def finalise_citations(text: str, hits: Sequence[Hit]) -> tuple[str, list[Source
         if not 1 <= k <= len(hits):
             return ""
         if k not in mapping:
-            mapping[k] = len(mapping) + 1
-            sources.append(source_for(mapping[k], hits[k - 1]))
+            hit = hits[k - 1]
+            place = (hit.chunk.url, hit.chunk.section)
+            if place in numbers:
+                n = numbers[place]
+                sources[n - 1] = _merged(sources[n - 1], hit)
+            else:
+                n = numbers[place] = len(sources) + 1
+                sources.append(source_for(n, hit))
+            mapping[k] = n
         return f"[{mapping[k]}]"
 
     return _tidy(sub_markers(text, swap)), sources

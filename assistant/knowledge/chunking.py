@@ -3,7 +3,8 @@
 Each section (see ``sections.py``) is split on its own with LangChain's
 ``RecursiveCharacterTextSplitter``, so no chunk straddles two headings. A chunk
 knows its source, section path (``Step 8: Reinforcement Learning (RL) › What to
-Learn?``), link (roadmap steps link to their ``#anchor``), step number and
+Learn?``), link (a roadmap chunk links to the GitHub anchor of its own, deepest
+heading, e.g. ``#what-to-learn-7``; a page chunk to its page), step number and
 character offsets in the document text. ``Chunk.to_document`` is the one place
 where a chunk becomes a LangChain ``Document`` for the index, and
 ``Chunk.from_metadata`` the way back. Embedding and storage are elsewhere.
@@ -17,7 +18,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant.knowledge.corpus import Document
 from assistant.knowledge.roadmap import Roadmap, parse_roadmap
-from assistant.knowledge.sections import Section, github_anchor, split_markdown, split_rst
+from assistant.knowledge.sections import Section, split_markdown, split_rst
 from assistant.records import PATH_SEPARATOR, Chunk
 
 #: Chosen with benchmarks/chunk_sweep.py (roadmap + mirror, real MiniLM): 400/50 to 1200/150
@@ -44,7 +45,8 @@ def fold_small_sections(sections: list[Section], text: str, limit: int) -> list[
     sections; embedding each alone costs a model pass for a few words. A folded
     section keeps the shared heading path, and the inner headings stay in its
     text. The AI Engineer roadmap itself is never folded: its fine sections are
-    what answers cite.
+    what answers cite. A folded section keeps an anchor only when it starts at its
+    parent's own heading.
     """
     folded: list[Section] = []
     for sec in sections:
@@ -59,6 +61,7 @@ def fold_small_sections(sections: list[Section], text: str, limit: int) -> list[
                     prev.start,
                     sec.end,
                     text[prev.start : sec.end],
+                    prev.anchor if common == prev.path else "",
                 )
                 continue
         folded.append(sec)
@@ -109,7 +112,7 @@ def chunk_document(
         if roadmap is not None and section.path:
             if m := _STEP.match(section.path[0]):
                 step = int(m.group(1))
-            url = roadmap.anchor_url(github_anchor(section.path[0]))
+            url = roadmap.anchor_url(section.anchor)
         for piece in splitter.create_documents([section.body]):
             text = piece.page_content.strip()
             if not re.search(r"\w", text):

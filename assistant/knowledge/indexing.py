@@ -19,6 +19,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from langchain_chroma import Chroma
 from langchain_classic.embeddings import CacheBackedEmbeddings
@@ -31,6 +32,9 @@ from tqdm import tqdm
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.store import RECORDS, Generation
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.knowledge.ingest import EmbedProgress
 
 log = logging.getLogger(__name__)
 
@@ -134,8 +138,12 @@ def write_documents(
     docs: list[LCDocument],
     before: Snapshot,
     progress: bool,
+    on_progress: EmbedProgress | None = None,
 ) -> Snapshot:
-    """Make ``gen`` hold exactly ``docs`` (embedding only new texts); returns what it holds."""
+    """Make ``gen`` hold exactly ``docs`` (embedding only new texts); returns what it holds.
+
+    ``progress`` shows the terminal's bar; ``on_progress`` is told the same counts.
+    """
     store_embedder = cached_embedder(settings, embedder)
     vector_store = Chroma(
         client=gen.client,
@@ -147,7 +155,7 @@ def write_documents(
     try:
         records.create_schema()
         stored_texts = {d.page_content for _, _, d in before.values()}
-        _embed_new_texts(store_embedder, docs, stored_texts, progress)
+        _embed_new_texts(store_embedder, docs, stored_texts, progress, on_progress)
         index(
             docs,
             records,
@@ -167,22 +175,32 @@ def _embed_new_texts(
     docs: list[LCDocument],
     stored_texts: set[str],
     progress: bool,
+    on_progress: EmbedProgress | None = None,
     batch: int = 64,
 ) -> None:
     """Embed, into the cache, every text the index does not hold yet, before any write.
 
     The progress bar then counts real model work (a no-op run shows none), and
     the texts go in length-sorted batches, which keeps padding low. The indexing
-    API afterwards finds every vector in the cache.
+    API afterwards finds every vector in the cache. ``on_progress`` (the chat's
+    status line) is told the bar's counts: ``(0, total)`` first, then
+    ``(done, total)`` after every batch.
     """
     texts = sorted({d.page_content for d in docs} - stored_texts, key=len)
+    report = on_progress or _no_progress
     with tqdm(
         total=len(texts), desc="Embedding chunks", unit="chunk", disable=not progress, leave=False
     ) as bar:
-        for start in range(0, len(texts), batch):
-            part = texts[start : start + batch]
+        report(0, len(texts))
+        for done in range(0, len(texts), batch):
+            part = texts[done : done + batch]
             store_embedder.embed_documents(part)
             bar.update(len(part))
+            report(done + len(part), len(texts))
+
+
+def _no_progress(done: int, total: int) -> None:
+    """The ``on_progress`` of a build nobody watches but the terminal."""
 
 
 def diff(before: Snapshot, after: Snapshot) -> dict[str, int]:

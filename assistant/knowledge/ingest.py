@@ -19,6 +19,7 @@ import hashlib
 import json
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +51,10 @@ CHUNKING_CODE = (
 )
 _PACKAGE = Path(__file__).resolve().parent.parent
 log = logging.getLogger(__name__)
+
+#: Told ``(chunks embedded, chunks to embed)`` as a build embeds: ``(0, total)`` first, then
+#: after every batch (the counts the terminal's progress bar shows; a no-op run tells nothing).
+EmbedProgress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -124,6 +129,7 @@ class _Run:
     chunk_size: int | None = None
     chunk_overlap: int | None = None
     progress: bool = True
+    on_progress: EmbedProgress | None = None
 
 
 def ingest(
@@ -134,12 +140,14 @@ def ingest(
     progress: bool = True,
     chunk_size: int | None = None,
     chunk_overlap: int | None = None,
+    on_progress: EmbedProgress | None = None,
 ) -> IngestSummary:
     """Bring the index in line with the corpus and ``settings.mirror``.
 
     ``embedder`` defaults to the configured sentence-transformers model, created only when
     the index is not up to date (a no-op run imports no model, LangChain or Chroma).
-    ``chunk_size``/``chunk_overlap`` default to the chunker's own defaults.
+    ``chunk_size``/``chunk_overlap`` default to the chunker's own defaults. ``progress``
+    draws the terminal's bar; ``on_progress`` is told the same counts (the chat's status).
     """
     started = time.perf_counter()
     store = IndexStore(settings)
@@ -157,6 +165,7 @@ def ingest(
         chunk_size=chunk_size,
         chunk_overlap=chunk_overlap,
         progress=progress,
+        on_progress=on_progress,
     )
     try:
         with store.lock():
@@ -262,7 +271,9 @@ def _build(
         before = indexing.stored_chunks(gen)
         docs, indexed_sources, skipped_docs = _documents(run, before, size, overlap)
         embedded_before = embedder.texts_embedded
-        after = indexing.write_documents(run.settings, gen, embedder, docs, before, run.progress)
+        after = indexing.write_documents(
+            run.settings, gen, embedder, docs, before, run.progress, run.on_progress
+        )
         summary = IngestSummary(
             sources=len(indexed_sources),
             chunks=len(after),

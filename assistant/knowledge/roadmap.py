@@ -3,8 +3,10 @@
 ``parse_roadmap`` reads the roadmap's (already repaired) Markdown and returns a
 ``Roadmap``. Steps keep the numbers the author wrote (1-9, then 11: there is no
 step 10). Every step and topic gets a stable id derived from its text, so the
-chunk metadata and, later, the planner can refer to them. This module does not
-read files, repair text or decide what to learn next.
+chunk metadata and, later, the planner can refer to them; every step keeps the
+anchor GitHub gives its heading (``sections.py`` computes the anchors of the
+whole file at once). This module does not read files, repair text or decide
+what to learn next.
 """
 
 from __future__ import annotations
@@ -182,7 +184,7 @@ def _tools_from_topics(topics: tuple[Topic, ...]) -> tuple[str, ...]:
     return tuple(tools)
 
 
-def _parse_step(number: int, heading: str, subsections: list[Section]) -> Step:
+def _parse_step(number: int, heading: str, anchor: str, subsections: list[Section]) -> Step:
     sid = step_id(number)
     why: tuple[str, ...] = ()
     topics: tuple[Topic, ...] = ()
@@ -213,7 +215,7 @@ def _parse_step(number: int, heading: str, subsections: list[Section]) -> Step:
         number,
         title,
         heading,
-        github_anchor(heading),
+        anchor,
         why,
         topics,
         tools,
@@ -250,7 +252,9 @@ def parse_roadmap(text: str, url: str) -> Roadmap:
     for top in order:
         secs = groups[top]
         if m := _STEP.match(top):
-            steps.append(_parse_step(int(m.group(1)), top, [s for s in secs if len(s.path) > 1]))
+            anchor = secs[0].anchor if secs[0].path == (top,) else github_anchor(top)
+            subsections = [s for s in secs if len(s.path) > 1]
+            steps.append(_parse_step(int(m.group(1)), top, anchor, subsections))
         elif top.lower().startswith("understand the role"):
             overview = "\n".join(
                 (("### " + s.heading + "\n") if len(s.path) > 1 else "") + s.body.strip()

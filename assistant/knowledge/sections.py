@@ -2,16 +2,22 @@
 
 Markdown (ATX ``#`` headings, fenced code skipped) and reStructuredText
 (underlined / overlined titles) both become a flat list of ``Section`` records
-whose ``path`` is the chain of headings above the section's body. This module
-only finds structure; it does not chunk, clean or embed.
+whose ``path`` is the chain of headings above the section's body. A Markdown
+section also carries the anchor GitHub gives its heading, computed once for the
+whole document in order, so that repeated headings get GitHub's ``-1``, ``-2``
+suffixes (``what-to-learn``, ``what-to-learn-1``, …). This module only finds
+structure; it does not chunk, clean or embed.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-_ATX = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+# An optional closing run of "#" needs a space before it: "## C#" is the heading "C#".
+_ATX = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _RST_ADORN = re.compile(r"^([=\-`:'\"~^_*+#<>.])\1{2,}[ \t]*$")
 
@@ -32,6 +38,9 @@ class Section:
     """Offset just past the body's last character."""
     body: str
     """The body text, ``text[start:end]``."""
+    anchor: str = ""
+    """The anchor GitHub gives this heading, unique in its document (Markdown only; empty for
+    text before any heading, for reStructuredText and for folded sections)."""
 
 
 def clean_heading(raw: str) -> str:
@@ -41,15 +50,71 @@ def clean_heading(raw: str) -> str:
     return text[:-1].rstrip() if text.endswith(":") else text
 
 
+def heading_text(raw: str) -> str:
+    """A heading's text as GitHub renders it: ``**Resources:**`` → ``Resources:``.
+
+    A link keeps its text; images, HTML tags and code or emphasis marks go (the spaces
+    around them stay, as in GitHub's text). An underscore inside a word is not emphasis,
+    so ``my_var`` stays ``my_var``.
+    """
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", raw)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]*>", "", text)
+    return re.sub(r"[*`]+|(?<!\w)_+|_+(?!\w)", "", text)
+
+
+def _kept_in_slug(char: str) -> bool:
+    """Letters, marks, decimal digits and ``_`` (Ruby's ``\\p{Word}``), ``-`` and space."""
+    category = unicodedata.category(char)
+    return char in "- " or category[0] in "LM" or category in ("Nd", "Pc")
+
+
+def github_slug(text: str) -> str:
+    """GitHub's slug of a heading's rendered text, before de-duplication.
+
+    Lower case; every character but letters, marks, digits, ``_``, ``-`` and spaces is
+    dropped (punctuation, emoji); each space becomes ``-`` (runs are not collapsed).
+    """
+    return "".join(c for c in text.lower() if _kept_in_slug(c)).replace(" ", "-")
+
+
+def unique_anchors(slugs: Iterable[str]) -> list[str]:
+    """GitHub's de-duplication of one document's slugs, in document order.
+
+    The first ``what-to-learn`` stays, the next ones become ``what-to-learn-1``,
+    ``what-to-learn-2``…; a suffixed anchor that is itself taken counts on
+    (``a``, ``a-1``, ``a`` → ``a``, ``a-1``, ``a-2``), as github-slugger does.
+    """
+    seen: dict[str, int] = {}
+    anchors = []
+    for slug in slugs:
+        anchor = slug
+        while anchor in seen:
+            seen[slug] += 1
+            anchor = f"{slug}-{seen[slug]}"
+        seen[anchor] = 0
+        anchors.append(anchor)
+    return anchors
+
+
 def github_anchor(heading: str) -> str:
-    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to ``-``."""
-    text = clean_heading(heading).lower()
-    text = re.sub(r"[^\w\- ]", "", text)
-    return text.replace(" ", "-")
+    """The anchor of a heading that occurs once in its document (no ``-1`` suffix).
+
+    Prefer ``Section.anchor``, which is de-duplicated across the whole document.
+    """
+    return github_slug(heading_text(heading))
 
 
-def _build(text: str, heads: list[tuple[int, int, int, str]]) -> list[Section]:
-    """``heads`` holds (level, heading_start, body_start, heading) in document order."""
+def heading_anchors(text: str) -> list[tuple[str, str]]:
+    """(heading, anchor) for every Markdown heading of ``text``, in document order."""
+    return [(s.heading, s.anchor) for s in split_markdown(text) if s.level > 0]
+
+
+def _build(
+    text: str, heads: list[tuple[int, int, int, str]], anchors: Sequence[str] = ()
+) -> list[Section]:
+    """``heads`` holds (level, heading_start, body_start, heading) in document order;
+    ``anchors``, when given, one anchor per head."""
     sections: list[Section] = []
     stack: list[tuple[int, str]] = []
     top_level = min((h[0] for h in heads), default=1)
@@ -64,8 +129,9 @@ def _build(text: str, heads: list[tuple[int, int, int, str]]) -> list[Section]:
             stack.pop()
         stack.append((level, heading))
         path = tuple(h for lv, h in stack if not (lv == top_level and title_levels == 1))
+        anchor = anchors[i] if anchors else ""
         sections.append(
-            Section(path, level, heading, body_start, body_end, text[body_start:body_end])
+            Section(path, level, heading, body_start, body_end, text[body_start:body_end], anchor)
         )
     return sections
 
@@ -73,15 +139,17 @@ def _build(text: str, heads: list[tuple[int, int, int, str]]) -> list[Section]:
 def split_markdown(text: str) -> list[Section]:
     """Sections of a Markdown document, by ATX headings outside code fences."""
     heads: list[tuple[int, int, int, str]] = []
+    slugs: list[str] = []
     offset = 0
     in_fence = False
     for line in text.splitlines(keepends=True):
         if _FENCE.match(line):
             in_fence = not in_fence
-        elif not in_fence and (m := _ATX.match(line.rstrip("\n"))):
+        elif not in_fence and (m := _ATX.match(line.rstrip("\r\n"))):
             heads.append((len(m.group(1)), offset, offset + len(line), clean_heading(m.group(2))))
+            slugs.append(github_slug(heading_text(m.group(2))))
         offset += len(line)
-    return _build(text, heads)
+    return _build(text, heads, unique_anchors(slugs))
 
 
 def split_rst(text: str) -> list[Section]:

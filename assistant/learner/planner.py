@@ -5,11 +5,13 @@ steps whose prerequisites are met (``graph.py``), the steps on the way to the
 learner's goal first. Each ``PlanStep`` says why now (which prerequisites are
 done, the reason on each edge, how it serves the goal), the topics still to
 learn (known ones skipped), the step's resources plus linked pages the index
-holds for them, a Step 11 project idea that fits the goal, and a time estimate
-from the hours per week with its assumption stated. Every step cites its
-roadmap section. ``phrasing_problem`` checks that a model's wording of a plan
-kept its steps, citations and links. Inferring the profile from chat and
-calling the model are not done here.
+holds for them, a Step 11 project idea from the step's own track (the goal's for
+a foundation step), and a time estimate from the hours per week with its
+assumption stated. Every step cites its roadmap section; ``describe_plan``
+writes it as Markdown whose items join without doubled punctuation.
+``phrasing_problem`` checks that a model's wording of a plan kept its steps,
+citations and links. Inferring the profile from chat and calling the model are
+not done here.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ class PlanStep:
     resources: tuple[Resource, ...]
     """The step's links, then linked pages the index holds for them."""
     project: str | None
-    """A Step 11 idea fitting the goal, when the roadmap has one."""
+    """The Step 11 idea of the step's own track (steps 5–9), else of the goal (see
+    ``project_idea``)."""
     weeks: int
     """Estimated weeks at the learner's hours per week."""
     estimate: str
@@ -69,27 +72,34 @@ class Plan:
 
 
 def satisfied_steps(profile: Profile, roadmap: Roadmap, graph: RoadmapGraph) -> set[str]:
-    """Steps marked done, or whose required topics are all done, and everything they need.
+    """Steps marked done, or whose required topics are all done, and everything a step
+    marked done needs.
 
     Optional topics ("Additional Languages (Optional)") are not required; a learner who
     finished Step 4 has, by the roadmap's order, finished Steps 1–3 as well, except a step
-    the learner said they do not know (stored as ``not started``, or one of its topics).
+    the learner said they do not know (stored as ``not started``, or one of its topics) or
+    are still learning (the step or one of its topics ``learning``).
     """
     denied = {
         item.partition("/")[0] for item, level in profile.progress.items() if level == "not started"
+    }
+    learning = {  # "still learning pandas": Step 1 is not behind them, whatever comes later
+        item.partition("/")[0] for item, level in profile.progress.items() if level == "learning"
     }
     done = set(profile.done_steps())
     for step in roadmap.steps:
         required = [t for t in step.topics if "optional" not in t.id]
         if required and all(profile.level(t.id) == "done" for t in required):
             done.add(step.id)
-    todo, seen = list(done), set(done)
+    # Only a step said done puts its prerequisites behind the learner: knowing every MLOps
+    # tool (Docker, Flask, AWS, CI/CD) is not having done machine learning.
+    todo, seen = list(profile.done_steps()), set(profile.done_steps())
     while todo:  # everything before a done step, passing over (not adding) a denied one
         for edge in graph.requires(todo.pop()):
             if edge.before not in seen:
                 seen.add(edge.before)
                 todo.append(edge.before)
-                if edge.before not in denied:
+                if edge.before not in denied and edge.before not in learning:
                     done.add(edge.before)
     return done - (denied - profile.done_steps())
 
@@ -107,14 +117,44 @@ def goal_path(graph: RoadmapGraph, goal: str) -> set[str]:
     return path | {s for s in graph.steps if graph.requires_any(s)}
 
 
-def _project(roadmap: Roadmap, graph: RoadmapGraph, goal: str) -> str | None:
-    details = graph.goal_details.get(goal)
-    label = details.project if details else None
-    ideas = roadmap.project_ideas
-    for idea in ideas:
-        if label and idea.lower().startswith(label.lower()):
-            return idea
-    return ideas[0] if ideas and goal == DEFAULT_GOAL else None
+def step_track(graph: RoadmapGraph, step_id: str) -> str | None:
+    """The goal track a specialisation step belongs to (``step-6`` → ``computer-vision``).
+
+    Read from the graph's goals: the one goal, other than the general one, that leads to the
+    step. Foundation steps (1–4) and the projects step belong to no single track.
+    """
+    tracks = [g for g, steps in graph.goals.items() if g != DEFAULT_GOAL and step_id in steps]
+    return tracks[0] if len(tracks) == 1 else None
+
+
+def project_idea(roadmap: Roadmap, graph: RoadmapGraph, step: Step, goal: str) -> str | None:
+    """The Step 11 project idea that fits ``step``: its own track's, else the learner's goal's.
+
+    Steps 5–9 each have a track (NLP, computer vision, generative AI, RL, MLOps), and the
+    roadmap's "Ideas for Projects" has one idea per track, so a step gets its own track's idea
+    whatever the goal. The roadmap has no beginner project, so a foundation step (1–4) gets the
+    idea of the goal it leads to, and none for the general goal (no track is chosen yet). The
+    projects step itself gets none.
+    """
+    if step.number == 11:
+        return None
+    track = step_track(graph, step.id) or goal
+    details = graph.goal_details.get(track)
+    label = details.project if details else ""
+    if not label:
+        return None
+    return next((i for i in roadmap.project_ideas if i.lower().startswith(label.lower())), None)
+
+
+def _item(text: str) -> str:
+    """One listed item without its closing full stop, so items join cleanly ("cleaning")."""
+    return text.strip().rstrip(".;,").rstrip()
+
+
+def topic_line(name: str, subtopics: tuple[str, ...]) -> str:
+    """A topic with its subtopics: ``Unsupervised Learning (Clustering (K-means, DBSCAN), …)``."""
+    subs = [_item(sub) for sub in subtopics if _item(sub)]
+    return _item(name) + (f" ({', '.join(subs)})" if subs else "")
 
 
 def _url_base(url: str) -> str:
@@ -134,10 +174,10 @@ def _plan_step(
 ) -> PlanStep:
     why = []
     for edge in graph.requires(step.id):
-        before = roadmap.step(step_number(edge.before)).heading
+        before = _item(roadmap.step(step_number(edge.before)).heading)
         why.append(f"You have done {before}. {edge.why}")
     for group in graph.requires_any(step.id):
-        finished = [roadmap.step(step_number(s)).heading for s in group.options if s in done]
+        finished = [_item(roadmap.step(step_number(s)).heading) for s in group.options if s in done]
         why.append(f"You have done {', '.join(finished)}. {group.why}")
     if not why:
         why.append("It is where the roadmap starts; it needs nothing before it.")
@@ -148,9 +188,7 @@ def _plan_step(
     elif on_path and profile.goal != DEFAULT_GOAL:
         why.append(f"It is on the way to your goal ({name}).")
     topics = tuple(
-        f"{t.name.rstrip('.')}" + (f" ({', '.join(t.subtopics)})" if t.subtopics else "")
-        for t in step.topics
-        if profile.level(t.id) != "done"
+        topic_line(t.name, t.subtopics) for t in step.topics if profile.level(t.id) != "done"
     )
     linked = tuple(
         Resource(title, url)
@@ -167,14 +205,14 @@ def _plan_step(
         f"(assuming ~{HOURS_PER_TOPIC} h per topic, {count} topic{'s' if count > 1 else ''})"
     )
     url = roadmap.anchor_url(step.anchor)
-    snippet = "; ".join(t.name.rstrip(".") for t in step.topics) or step.heading
+    snippet = "; ".join(_item(t.name) for t in step.topics) or step.heading
     return PlanStep(
         step.id,
         step.heading,
         tuple(why),
         topics,
         resources,
-        _project(roadmap, graph, profile.goal) if step.number != 11 else None,
+        project_idea(roadmap, graph, step, profile.goal),
         weeks,
         estimate,
         Source(
@@ -192,6 +230,7 @@ def plan_next_steps(
     """The next 1–3 unlocked steps for ``profile``, ordered by its goal."""
     done = satisfied_steps(profile, roadmap, graph)
     unlocked = graph.unlocked(done)
+    projects = {group.after for group in graph.any_of}
     path = goal_path(graph, profile.goal)
     # A gap first (a prerequisite of a step done, or a step said not done: "skipped deep
     # learning"), then carry on from the furthest step done ("finished step 6" → Step 7).
@@ -209,8 +248,14 @@ def plan_next_steps(
         if level == "not started" and s in graph.steps and graph.steps.index(s) < furthest
     }
     targets = set(graph.goals.get(profile.goal, ())) if profile.goal != DEFAULT_GOAL else set()
+    toward = goal_path(graph, profile.goal) - projects if targets else set()
     unlocked.sort(
-        key=lambda s: (s not in needed, s not in targets, graph.steps.index(s) < furthest)
+        key=lambda s: (
+            s not in needed,
+            s not in targets,
+            s not in toward,
+            graph.steps.index(s) < furthest,
+        )
     )
     chosen = [s for s in unlocked if s in path] or unlocked
     steps = []

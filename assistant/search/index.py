@@ -16,6 +16,7 @@ import logging
 import threading
 import weakref
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.errors import (
     ChromaUnavailableError,
@@ -31,6 +32,9 @@ from assistant.knowledge.store import Generation, IndexStore
 from assistant.search.retrieval import HybridRetriever
 from assistant.settings import Settings
 
+if TYPE_CHECKING:
+    from assistant.knowledge.ingest import EmbedProgress
+
 log = logging.getLogger(__name__)
 
 
@@ -42,12 +46,14 @@ def open_retriever(
     progress: bool = True,
     graph: RoadmapGraph | None = None,
     repair: bool | None = None,
+    on_progress: EmbedProgress | None = None,
 ) -> HybridRetriever:
     """A retriever over the current index; builds it once if there is none.
 
     ``repair`` (default: ``build_if_missing``) rebuilds an index whose Chroma data is
     damaged. Learners' abbreviations come from the roadmap ``graph`` (read from the corpus
-    when not given); a corpus without one spells none out.
+    when not given); a corpus without one spells none out. A build reports its embedding
+    progress to ``on_progress`` as well as to the terminal's bar (``progress``).
     """
     return open_generation(
         settings,
@@ -56,6 +62,7 @@ def open_retriever(
         progress=progress,
         graph=graph,
         repair=repair,
+        on_progress=on_progress,
     )[0]
 
 
@@ -67,6 +74,7 @@ def open_generation(
     progress: bool = True,
     graph: RoadmapGraph | None = None,
     repair: bool | None = None,
+    on_progress: EmbedProgress | None = None,
 ) -> tuple[HybridRetriever, Path]:
     """``open_retriever``, plus the folder of the generation it serves."""
     embedder = embedder or SentenceEmbedder(settings)
@@ -77,14 +85,14 @@ def open_generation(
             raise IndexMissingError(
                 f"No index at {store.root}. Build it with: roadmap-assistant ingest"
             )
-        _ingest(settings, embedder, progress)
+        _ingest(settings, embedder, progress, on_progress)
     try:
         generation, manifest = store.open_current()
     except IndexDamagedError as err:
         if not repair:
             raise
         log.warning("%s Rebuilding it now.", err)
-        _ingest(settings, embedder, progress)  # ingest sees the damage and rebuilds
+        _ingest(settings, embedder, progress, on_progress)  # ingest sees the damage, rebuilds
         generation, manifest = store.open_current()
     try:
         store.check(manifest, embedder.model_id)
@@ -96,10 +104,12 @@ def open_generation(
     return retriever, generation.folder
 
 
-def _ingest(settings: Settings, embedder: Embedder, progress: bool) -> None:
+def _ingest(
+    settings: Settings, embedder: Embedder, progress: bool, on_progress: EmbedProgress | None
+) -> None:
     from assistant.knowledge.ingest import ingest
 
-    ingest(settings, embedder, progress=progress)
+    ingest(settings, embedder, progress=progress, on_progress=on_progress)
 
 
 def _retriever(

@@ -1,11 +1,12 @@
-"""The profile panel beside the chat: progress picture, "My next steps", and the profile form.
+"""The "My next steps" panel beside the chat: progress picture, the plan, the profile form.
 
 ``ProfilePanel`` turns a ``Profile`` into what the panel shows (a checklist of
 steps and topics, goal, background, hours per week, the plan with linked
 citations, the progress picture and an export file) and the panel's inputs
 back into a ``Profile``, saved under the id this browser keeps
 (``BrowserState``). Its handlers are plain methods so tests can call them;
-``build`` lays the components out and wires the events. Bad input (an import
+``build`` lays the components out (in the caller's sidebar: the plan and the
+form on two tabs, so the form is never below the fold) and wires the events. Bad input (an import
 that is not a profile, a corrupt saved record, a store file that had to be moved
 aside) becomes a one-line warning and nothing already saved is lost. A field
 change saves only that field, read and written in one transaction, so a change
@@ -376,62 +377,78 @@ class ProfilePanel:
         return [self.components["id"], *self.form, *self.shown, self.components["understood"]]
 
     def build(self, profile_state: Any) -> None:
-        """Lay the panel out (inside the caller's column) and wire its events."""
+        """Lay the panel out (inside the caller's sidebar) and wire its events.
+
+        What the last message was understood as comes first, then two tabs: the plan
+        (``plan``: picture and "My next steps") and the profile form (``profile``).
+        """
         c = self.components
         c["id"] = profile_state
-        gr.Markdown("### 🧭 My next steps")
+        gr.Markdown("## 🧭 My next steps")
         c["understood"] = gr.CheckboxGroup(
             [],
             label="What I understood from your last message — untick anything I got wrong",
             elem_id="understood",
             visible=False,
         )
-        c["picture"] = gr.HTML(elem_id="progress-picture")
-        c["plan"] = gr.Markdown(elem_id="my-next-steps")
-        with gr.Accordion("👤 My profile — what I know and want", open=False, elem_id="profile"):
-            goals = [(_capital(d.name), g) for g, d in self.graph.goal_details.items()]
-            c["goal"] = gr.Dropdown(goals, value=DEFAULT_GOAL, label="Goal", elem_id="profile-goal")
-            c["background"] = gr.Dropdown(
-                [(b.capitalize(), b) for b in self.choices.backgrounds],
-                value=DEFAULT_BACKGROUND,
-                label="Background",
-                elem_id="profile-background",
-            )
-            c["hours"] = gr.Slider(
-                1, 60, value=DEFAULT_HOURS, step=1, label="Hours per week", elem_id="profile-hours"
-            )
-            gr.Markdown("**Progress** — open a step to tick the topics you know.")
-            for step in self.roadmap.steps:
-                with gr.Accordion(step.heading, open=False, elem_id=f"acc-{step.id}"):
-                    c[f"level:{step.id}"] = gr.Radio(
-                        list(LEVELS),
-                        value="not started",
-                        label="This step",
-                        elem_id=f"level-{step.id}",
-                    )
-                    c[f"topics:{step.id}"] = gr.CheckboxGroup(
-                        [(t.name.rstrip("."), t.id) for t in step.topics],
-                        label="Topics I know",
-                        elem_id=f"topics-{step.id}",
-                        visible=bool(step.topics),
-                    )
-            with gr.Row():
-                c["export"] = gr.DownloadButton(
-                    "⬇ Export", elem_id="export-profile", size="sm", variant="secondary"
+        with gr.Tabs(selected="plan", elem_id="panel-tabs") as c["tabs"]:
+            with gr.Tab("Plan", id="plan", elem_id="plan-tab", render_children=True):
+                c["picture"] = gr.HTML(elem_id="progress-picture")
+                c["plan"] = gr.Markdown(elem_id="my-next-steps")
+            with gr.Tab("👤 My profile", id="profile", elem_id="profile", render_children=True):
+                self._build_form()
+        self._wire(profile_state)
+
+    def _build_form(self) -> None:
+        """The profile form: goal, background, hours, progress per step, export/import."""
+        c = self.components
+        goals = [(_capital(d.name), g) for g, d in self.graph.goal_details.items()]
+        c["goal"] = gr.Dropdown(goals, value=DEFAULT_GOAL, label="Goal", elem_id="profile-goal")
+        c["background"] = gr.Dropdown(
+            [(b.capitalize(), b) for b in self.choices.backgrounds],
+            value=DEFAULT_BACKGROUND,
+            label="Background",
+            elem_id="profile-background",
+        )
+        c["hours"] = gr.Slider(
+            1, 60, value=DEFAULT_HOURS, step=1, label="Hours per week", elem_id="profile-hours"
+        )
+        gr.Markdown("**Progress** — open a step to tick the topics you know.")
+        for step in self.roadmap.steps:
+            with gr.Accordion(step.heading, open=False, elem_id=f"acc-{step.id}"):
+                c[f"level:{step.id}"] = gr.Radio(
+                    list(LEVELS),
+                    value="not started",
+                    label="This step",
+                    elem_id=f"level-{step.id}",
                 )
-                c["import"] = gr.UploadButton(
-                    "⬆ Import",
-                    file_types=[".json"],
-                    file_count="single",
-                    elem_id="import-profile",
-                    size="sm",
+                c[f"topics:{step.id}"] = gr.CheckboxGroup(
+                    [(t.name.rstrip("."), t.id) for t in step.topics],
+                    label="Topics I know",
+                    elem_id=f"topics-{step.id}",
+                    visible=bool(step.topics),
                 )
-                c["delete"] = gr.Button("🗑 Delete", elem_id="delete-profile", size="sm")
-            gr.Markdown(
-                "<small>Kept on this computer under an id only this browser knows. You can "
-                "also just tell the chat, e.g. “I know Python and pandas and want computer "
-                "vision”.</small>"
+        with gr.Row():
+            c["export"] = gr.DownloadButton(
+                "⬇ Export", elem_id="export-profile", size="sm", variant="secondary"
             )
+            c["import"] = gr.UploadButton(
+                "⬆ Import",
+                file_types=[".json"],
+                file_count="single",
+                elem_id="import-profile",
+                size="sm",
+            )
+            c["delete"] = gr.Button("🗑 Delete", elem_id="delete-profile", size="sm")
+        gr.Markdown(
+            "<small>Kept on this computer under an id only this browser knows. You can "
+            "also just tell the chat, e.g. “I know Python and pandas and want computer "
+            "vision”.</small>"
+        )
+
+    def _wire(self, profile_state: Any) -> None:
+        """The panel's events: each form field saves itself; import, delete, corrections."""
+        c = self.components
         private: dict[str, Any] = {"api_visibility": "private"}
         for key, field in zip(self.form_keys, self.form, strict=True):
             event = field.release if isinstance(field, gr.Slider) else field.input

@@ -6,28 +6,41 @@ becomes ``&lt;``, so ``<img src=x onerror=…>`` shows as text; images become
 their alt text, so the browser never fetches a remote URL; and links survive
 only to the cited sources, the index's own URLs and URLs quoted verbatim in a
 cited chunk (``known`` is the index's set). Citation markers
-``[n]`` become links to the cited section (the step anchor or the page), and
-the sources block lists title › section, link and snippet per source. This
-module knows nothing about Gradio's events; it returns plain strings and
-message dicts.
+``[n]`` become links to the cited subsection (its GitHub anchor) or page, and
+the sources block lists ``[n] Title › Section · domain`` per source with the
+first lines of its snippet, line breaks kept, then "… more" linking to the rest
+(plain Markdown, no HTML of our own, so a restored conversation, sanitised
+again, looks the same). This module knows nothing about Gradio's events; it
+returns plain strings and message dicts.
 """
 
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Collection, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 from assistant.answering.assistant import Answer, Status
+from assistant.answering.backends import BACKEND_TITLES
 from assistant.records import Source
-from assistant.sanitize import allowed_urls, clean_text, escape_html, safe_markdown
+from assistant.sanitize import allowed_urls, clean_text, safe_markdown
 
 _UNLINKED_MARKER = re.compile(r"\[(\d{1,3})\](?!\()")
 _MD_LINK_TEXT = re.compile(r"([\[\]\\`*_])")
+#: Lines of a source's snippet shown in the sources block, and at most this many of their
+#: characters as read (a link counts as its text); "… more" links to the rest.
+SNIPPET_SHOWN_LINES = 3
+SNIPPET_SHOWN_CHARS = 240
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\s]*\)")
+_PIECE = re.compile(r"!?\[[^\]\n]*\]\([^)\s]*\)|\S+|\s+")
+_HEADING_LINE = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_RULE_LINE = re.compile(r"^\s{0,3}([-*_=])(?:\s*\1){2,}\s*$")
 
 OFFLINE_STATUS = (
     "**Offline mode** — answers are extracts from the roadmap and its linked pages; "
-    "start Ollama for generated answers."
+    "start Ollama (or your OpenAI-compatible server) for generated answers."
 )
 
 
@@ -68,17 +81,95 @@ def link_citations(text: str, sources: Sequence[Source]) -> str:
     return _UNLINKED_MARKER.sub(link, text)
 
 
+def domain_of(url: str) -> str:
+    """The host a URL points to, without ``www.``: what the sources block shows of it."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # a malformed URL shows no domain
+        return ""
+    return host.removeprefix("www.")
+
+
+def _read_length(text: str) -> int:
+    """Characters as read: a Markdown link counts as its text."""
+    return len(_MD_LINK.sub(r"\1", text.strip()))
+
+
+def _cut_line(line: str, room: int) -> str:
+    """The words of ``line`` that fit in ``room`` characters as read; a link is never split."""
+    out, used = "", 0
+    for piece in _PIECE.findall(line):
+        used += _read_length(piece) if piece.strip() else len(piece)
+        if used > room:
+            break
+        out += piece
+    return out.rstrip()
+
+
+def snippet_preview(snippet: str) -> tuple[list[str], bool]:
+    """The snippet's first lines for the sources block, and whether anything is left out.
+
+    At most ``SNIPPET_SHOWN_LINES`` non-blank lines and ``SNIPPET_SHOWN_CHARS`` characters
+    as read, cut between words; headings become bold lines, rules go, indentation is kept
+    relative to the first line shown (nested list items stay nested).
+    """
+    cut_before = snippet.endswith(" …")  # already shortened when the source was made
+    body = snippet[: -len(" …")] if cut_before else snippet
+    shown: list[str] = []
+    used = count = 0
+    for line in body.split("\n"):
+        if _RULE_LINE.match(line):
+            continue
+        if heading := _HEADING_LINE.match(line):
+            line = f"**{heading.group(1)}**" if heading.group(1) else ""
+        if not line.strip():
+            if shown and shown[-1]:
+                shown.append("")
+            continue
+        length = _read_length(line)
+        if count == SNIPPET_SHOWN_LINES or used + length > SNIPPET_SHOWN_CHARS:
+            part = _cut_line(line, SNIPPET_SHOWN_CHARS - used)
+            if count < SNIPPET_SHOWN_LINES and (part or not count):
+                shown.append(part or line)  # a first line of one over-long word stays whole
+            return _dedented(shown), True
+        shown.append(line)
+        used, count = used + length, count + 1
+    return _dedented(shown), cut_before
+
+
+def _dedented(lines: list[str]) -> list[str]:
+    text = textwrap.dedent("\n".join(lines)).strip("\n")
+    return text.split("\n") if text.strip() else []
+
+
+def _snippet_quote(source: Source) -> str:
+    """The snippet preview as a Markdown quote, sanitised, with "… more" when it is cut."""
+    lines, more = snippet_preview(source.snippet)
+    if not lines:
+        return ""
+    # Two trailing spaces: a line break however the renderer treats single newlines.
+    text = safe_markdown("  \n".join(lines), answer_urls([source]))
+    if more:
+        text += f' … [more]({source.url} "The whole section")'
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in text.split("\n"))
+
+
 def sources_markdown(sources: Sequence[Source]) -> str:
-    """One entry per source: number, title › section as a link, and the snippet."""
-    lines = []
+    """One entry per source: ``[n] Title › Section · domain`` and its snippet's first lines.
+
+    The title › section links to the cited subsection; the domain (and a fetched page's
+    date) stands for the URL, which is not repeated.
+    """
+    entries = []
     for s in sources:
         where = f"{s.title} › {s.section}" if s.section else s.title
-        lines.append(f"**[{s.n}]** [{_link_text(where)}]({s.url})  ")
-        fetched = f" · fetched {escape_text(s.fetched)}" if s.fetched else ""
-        lines.append(f"{escape_html(clean_text(s.url))}{fetched}  ")
-        lines.append(f"> {safe_markdown(s.snippet, answer_urls([s]))}")
-        lines.append("")
-    return "\n".join(lines).strip()
+        about = [escape_text(domain_of(s.url))]
+        if s.fetched:
+            about.append(f"fetched {escape_text(s.fetched)}")
+        head = " · ".join([f"**[{s.n}]** [{_link_text(where)}]({s.url})", *filter(None, about)])
+        quote = _snippet_quote(s)
+        entries.append(f"{head}\n{quote}" if quote else head)
+    return "\n\n".join(entries)
 
 
 def answer_messages(answer: Answer, known: Collection[str] = ()) -> list[dict[str, Any]]:
@@ -130,16 +221,34 @@ def saved_messages(messages: Sequence[Any]) -> list[dict[str, Any]]:
     return shown
 
 
-def status_markdown(status: Status | None, building: bool = False, problem: str = "") -> str:
-    """The status line above the chat."""
+def status_markdown(
+    status: Status | None,
+    building: bool = False,
+    problem: str = "",
+    progress: tuple[int, int] | None = None,
+) -> str:
+    """The status line above the chat.
+
+    ``status`` is ``None`` while the assistant opens: ``building`` the index for the first
+    time (``progress``: chunks embedded, chunks to embed) or opening the one there is.
+    """
     if problem:
         return f"⚠️ {safe_markdown(problem)}"
-    if building or status is None:
+    if building:
+        if progress is None:
+            done = "reading the sources and loading the model"
+        elif progress[0] < progress[1]:
+            done = f"{progress[0]:,}/{progress[1]:,} chunks embedded"
+        else:
+            done = f"{progress[1]:,} chunks embedded, writing the index"
         return (
-            "⏳ **Building the index for the first time** — the terminal shows the progress. "
-            "You can type your question meanwhile."
+            f"⏳ **Building the index for the first time** — {done}. "
+            "Ask away: your question is answered as soon as it is ready."
         )
-    if status.mode.startswith("ollama:"):
-        return f"🟢 **Ollama · {escape_text(status.mode.split(':', 1)[1])}** — generated answers"
+    if status is None:
+        return "⏳ **Opening the index** — loading the embedding model."
+    backend, _, model = status.mode.partition(":")
+    if model and backend in BACKEND_TITLES:
+        return f"🟢 **{BACKEND_TITLES[backend]} · {escape_text(model)}** — generated answers"
     detail = f" <small>({safe_markdown(status.detail)})</small>" if status.detail else ""
     return f"⚪ {OFFLINE_STATUS}{detail}"

@@ -1,14 +1,19 @@
-"""The Gradio chat: streaming cited answers, saved conversations, a live status line.
+"""The Gradio chat: a chat-first page with cited answers, saved conversations and a plan panel.
 
 ``build_ui(runtime)`` lays out a Blocks app around Gradio's own ``Chatbot``
-(messages format): the answer streams in, then becomes Markdown with linked
-``[n]`` markers and a collapsed "Sources" block. Conversations live in the
-browser (``BrowserState``, encrypted with a per-installation secret so they
-survive a server restart); several can be kept, resumed or deleted. The
-assistant is opened in a background thread (``Runtime``) so the page is served
-at once and says the index is being built on first start. ``serve`` applies the
-safe launch defaults: loopback unless auth or ``--insecure``, never share,
-analytics off. Answer logic stays in ``answering.py``; rendering in ``render.py``.
+(messages format), which takes the page's width: the answer streams in, then
+becomes Markdown with linked ``[n]`` markers and a collapsed "Sources" block.
+Two ``gr.Sidebar`` panels flank it: the saved conversations on the left (they
+live in the browser, ``BrowserState``, encrypted with a per-installation secret
+so they survive a server restart) and "My next steps" on the right (the
+``ProfilePanel``), which opens by itself when a message produced a plan. On a
+narrow window both start closed (when panels open, the theme and the scroll
+script: ``page.py``). The assistant is opened in a background thread
+(``runtime.py``): the page is served at once and shows the index build's
+progress, and a question asked meanwhile waits for the index, then is answered.
+``serve`` applies the safe launch defaults: loopback unless auth or
+``--insecure``, never share, analytics off. Answer logic stays in ``answering``;
+rendering in ``render.py``; the panel's logic in ``profile_panel.py``.
 """
 
 from __future__ import annotations
@@ -17,8 +22,7 @@ import ipaddress
 import logging
 import re
 import secrets
-import threading
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 import gradio as gr
@@ -28,69 +32,61 @@ from assistant.errors import AssistantError, StorageError
 from assistant.knowledge.roadmap import Roadmap, load_roadmap
 from assistant.settings import Settings, private_files
 from assistant.web.conversations import Store
+from assistant.web.cv_panel import CVPanel
+from assistant.web.page import (
+    LAYOUT_CSS,
+    LIST_WIDTH,
+    PANEL_WIDTH,
+    SCROLL_JS,
+    SIDEBAR_CSS,
+    WITH_WIDTH,
+    open_plan_panel,
+    open_when_wide,
+    theme,
+)
 from assistant.web.profile_panel import PROFILE_KEY, ProfilePanel, valid_profile_id
 from assistant.web.render import (
     answer_messages,
     saved_messages,
-    status_markdown,
     streaming_message,
     user_message,
 )
+from assistant.web.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
-#: Seconds between status-line refreshes (Ollama going down or coming back).
+#: Seconds between status-line refreshes (Ollama going down or coming back, build progress).
 STATUS_EVERY = 5.0
+#: Seconds between status-line refreshes while the assistant opens (the build's progress).
+OPENING_STATUS_EVERY = 1.0
+#: Seconds between refreshes of an early question's "waiting for the index" line.
+WAIT_EVERY = 1.0
 #: Answers generated at the same time; more wait in Gradio's queue.
 GENERATION_CONCURRENCY = 2
 STORAGE_KEY = "roadmap-assistant-conversations"
 CSS = """
 #status {min-height: 1.6em}
 #status p {margin: 0}
+/* sources block (render.py's "📚 Sources (n)" message, a Gradio "thought"): its title row
+   already toggles on click; it is stretched over the box's padding so the whole summary,
+   edge to edge, opens and closes it. Then compact entries: one line of title, a short quote. */
+#chat .thought-group > [role=button] {
+  margin: calc(-1 * var(--spacing-md));
+  padding: var(--spacing-md);
+  width: calc(100% + 2 * var(--spacing-md));
+  border-radius: var(--radius-sm);
+}
+#chat .thought-group > [role=button].expanded {margin-bottom: 0}
+#chat .thought-group > [role=button]:hover {background: var(--background-fill-secondary)}
+#chat .thought-group p {margin: 0.6em 0 0.1em}
+/* Gradio's .prose sets blockquote margins with !important */
+#chat .thought-group blockquote {margin: 0.1em 0 0.2em !important; padding: 0 0 0 0.8em;
+  border-left-width: 3px}
+#chat .thought-group blockquote p, #chat .thought-group blockquote ul,
+#chat .thought-group blockquote ol {margin: 0}
+#chat .thought-group blockquote li {margin: 0}
+/* end of sources block */
 """
-
-
-class Runtime:
-    """Holds the assistant, opened in the background so the page can say it is building."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self._assistant: Assistant | None = None
-        self.error: str | None = None
-        self._done = threading.Event()
-
-    def start(self) -> Runtime:
-        threading.Thread(target=self._open, name="open-assistant", daemon=True).start()
-        return self
-
-    def _open(self) -> None:
-        try:
-            self._assistant = Assistant.open(self.settings, progress=True)
-        except AssistantError as err:
-            self.error = str(err)
-            log.error("cannot open the assistant: %s", err)
-        except Exception:  # an unexpected failure must not leave the page "building" forever
-            log.exception("cannot open the assistant")
-            self.error = "The assistant could not start; the terminal shows why."
-        finally:
-            self._done.set()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Block until the assistant is open (or failed); True when it is ready."""
-        self._done.wait(timeout)
-        return self._assistant is not None
-
-    @property
-    def assistant(self) -> Assistant | None:
-        return self._assistant
-
-    def status(self) -> str:
-        """The status line's Markdown."""
-        if self.error:
-            return status_markdown(None, problem=self.error)
-        if self._assistant is None:
-            return status_markdown(None, building=True)
-        return status_markdown(self._assistant.status())
 
 
 def example_questions(roadmap: Roadmap, limit: int = 5) -> list[str]:
@@ -131,10 +127,32 @@ def example_roadmap(settings: Settings) -> Roadmap | None:
 
 
 Out = tuple[Any, Any, Any, Any]
+#: An answer's outputs: ``Out``, then whether it made a plan (which opens the plan panel).
+Answered = tuple[Any, Any, Any, Any, Any]
 
 
 def _list_update(store: Store) -> Any:
     return gr.update(choices=store.choices(), value=store.current)
+
+
+def wait_for_index(
+    runtime: Runtime, message: str, shown: list[dict[str, Any]]
+) -> Generator[Answered, None, Assistant | None]:
+    """Show the question, with the build's progress as the answer, until the index is ready.
+
+    Returns the assistant; ``None`` (with a warning, the question back in the box) when it
+    could not be opened.
+    """
+    live = [*shown, user_message(message), streaming_message(runtime.waiting())]
+    yield live, gr.skip(), "", gr.skip(), False
+    while not runtime.wait(WAIT_EVERY) and not runtime.failed:
+        live[-1] = streaming_message(runtime.waiting())
+        yield live, gr.skip(), gr.skip(), gr.skip(), gr.skip()
+    bot = runtime.assistant
+    if bot is None:
+        gr.Warning(runtime.error or "The assistant could not start; the terminal shows why.")
+        yield shown, gr.skip(), message, gr.skip(), False
+    return bot
 
 
 def respond(
@@ -143,23 +161,22 @@ def respond(
     shown: list[dict[str, Any]],
     saved: Any,
     profile_id: str | None = None,
-) -> Iterator[Out]:
-    """Stream one answer; yields (chat, saved store, textbox, conversation list).
+) -> Iterator[Answered]:
+    """Stream one answer; yields (chat, saved store, textbox, conversation list, planned).
 
     ``profile_id`` is this browser's learner profile: messages about the learner update it.
+    A question asked while the index is built waits for it, showing the build's progress.
     """
+    if not message or not message.strip():
+        gr.Warning("Type a question first, e.g. “What should I learn in the NLP step?”")
+        yield shown, gr.skip(), message, gr.skip(), False
+        return
     store = Store.from_json(saved)
     bot = runtime.assistant
     if bot is None:
-        gr.Warning(
-            runtime.error or "The index is still being built (see the terminal); ask again soon."
-        )
-        yield shown, gr.skip(), message, gr.skip()
-        return
-    if not message or not message.strip():
-        gr.Warning("Type a question first, e.g. “What should I learn in the NLP step?”")
-        yield shown, gr.skip(), message, gr.skip()
-        return
+        bot = yield from wait_for_index(runtime, message, shown)
+        if bot is None:
+            return
     conversation = store.on_screen
     turns = list(conversation.turns) if conversation else []
     try:
@@ -167,7 +184,7 @@ def respond(
         before = list(shown)
         known = bot.retriever.known_urls
         live = [*before, user_message(message, known), streaming_message("")]
-        yield live, gr.skip(), "", gr.skip()  # the question leaves the box once, here
+        yield live, gr.skip(), "", gr.skip(), False  # the question leaves the box once, here
         partial = ""
         answer: Answer | None = None
         for event in events:
@@ -176,10 +193,10 @@ def respond(
             else:
                 partial += event
                 live[-1] = streaming_message(partial, known)
-                yield live, gr.skip(), gr.skip(), gr.skip()  # never wipe what is typed next
+                yield live, gr.skip(), gr.skip(), gr.skip(), gr.skip()  # keeps what is typed
     except AssistantError as err:
         gr.Warning(str(err))
-        yield shown, gr.skip(), message, gr.skip()
+        yield shown, gr.skip(), message, gr.skip(), False
         return
     if answer is None:  # pragma: no cover - stream() always ends with an Answer
         return
@@ -189,18 +206,18 @@ def respond(
         {"role": "assistant", "content": answer.text},
     ]
     store = store.record(final, turns)
-    yield final, store.to_json(), gr.skip(), _list_update(store)
+    yield final, store.to_json(), gr.skip(), _list_update(store), "plan" in answer.extra
 
 
 def retry(
     runtime: Runtime, shown: list[dict[str, Any]], saved: Any, profile_id: str | None = None
-) -> Iterator[Out]:
+) -> Iterator[Answered]:
     """Ask the last question of the conversation on screen again."""
     store = Store.from_json(saved)
     conversation = store.on_screen
     if conversation is None or not conversation.turns:
         gr.Info("Nothing to retry yet.")
-        yield shown, gr.skip(), gr.skip(), gr.skip()
+        yield shown, gr.skip(), gr.skip(), gr.skip(), False
         return
     users = [i for i, t in enumerate(conversation.turns) if t["role"] == "user"]
     last = users[-1]
@@ -276,12 +293,18 @@ def build_ui(runtime: Runtime) -> gr.Blocks:
     """The chat app (not launched)."""
     roadmap = example_roadmap(runtime.settings)
     examples = example_questions(roadmap) if roadmap else []
-    with gr.Blocks(title="Roadmap Assistant", analytics_enabled=False, fill_height=True) as demo:
+    with gr.Blocks(
+        title="Roadmap Assistant", analytics_enabled=False, fill_height=True, fill_width=True
+    ) as demo:
         secret = browser_secret(runtime.settings)
         saved = gr.BrowserState(None, storage_key=STORAGE_KEY, secret=secret)
         profile_id = gr.BrowserState(None, storage_key=PROFILE_KEY, secret=secret)
-        with gr.Sidebar(label="Conversations", open=True):
-            gr.Markdown("### 🗺️ Roadmap Assistant")
+        planned = gr.State(False)  # the last answer made a plan
+        width = gr.Number(visible=False)  # the window's width, filled in by WITH_WIDTH
+        with gr.Sidebar(
+            label="Conversations", open=False, width=LIST_WIDTH, elem_id="conversations-panel"
+        ) as left:
+            gr.Markdown("## Conversations")
             new_btn = gr.Button("+ New conversation", elem_id="new-chat", variant="primary")
             conversations = gr.Radio(
                 choices=[], label="Saved conversations", elem_id="conversations"
@@ -291,91 +314,113 @@ def build_ui(runtime: Runtime) -> gr.Blocks:
                 "<small>Conversations are saved in this browser only. Answers come from the "
                 "AI Engineer Roadmap 2025/26 and the pages it links to.</small>"
             )
+        panel = profile_panel(runtime, roadmap)
+        if panel is not None:
+            with gr.Sidebar(
+                label="My next steps",
+                open=False,
+                position="right",
+                width=PANEL_WIDTH,
+                elem_id="plan-panel",
+            ) as right:
+                panel.build(profile_id)
+                cv = CVPanel(runtime.settings, lambda: runtime.assistant)  # "Bring your CV"
+                cv.build(profile_id)
+                cv.wire(panel.refresh, [profile_id], panel.outputs)
+        gr.Markdown("# 🗺️ Roadmap Assistant", elem_id="app-title")
         status = gr.Markdown(runtime.status(), elem_id="status")
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=5, min_width=420):
-                chat = gr.Chatbot(
-                    elem_id="chat",
-                    label="Roadmap Assistant",
-                    placeholder=(
-                        "**Ask about the AI Engineer Roadmap 2025/26** — its steps, topics, "
-                        "tools and resources. Every answer cites the section it comes from."
-                    ),
-                    examples=[{"text": q} for q in examples],
-                    sanitize_html=True,
-                    render_markdown=True,
-                    layout="bubble",
-                    scale=1,
-                    height="70vh",
-                    buttons=["copy"],
-                    feedback_options=None,
-                )
-                with gr.Row():
-                    question = gr.Textbox(
-                        placeholder="Ask a question about the roadmap…",
-                        show_label=False,
-                        elem_id="question",
-                        scale=8,
-                        max_lines=6,
-                        autofocus=True,
-                    )
-                    send = gr.Button(
-                        "Send", variant="primary", elem_id="send", scale=1, min_width=80
-                    )
-                    stop = gr.Button("Stop", elem_id="stop", scale=1, min_width=80)
-                with gr.Row():
-                    retry_btn = gr.Button("↻ Retry last question", elem_id="retry", size="sm")
-                    clear_btn = gr.Button(
-                        "Clear (start a new conversation)", elem_id="clear", size="sm"
-                    )
-
-            panel = profile_panel(runtime, roadmap)
-            if panel is not None:
-                with gr.Column(scale=4, min_width=340, elem_id="profile-panel"):
-                    panel.build(profile_id)
+        chat = gr.Chatbot(
+            elem_id="chat",
+            label="Conversation",
+            show_label=False,
+            placeholder=(
+                "**Ask about the AI Engineer Roadmap 2025/26** — its steps, topics, "
+                "tools and resources. Every answer cites the section it comes from."
+            ),
+            examples=[{"text": q} for q in examples],
+            sanitize_html=True,
+            render_markdown=True,
+            layout="bubble",
+            autoscroll=False,  # SCROLL_JS shows a new question at the top instead
+            scale=1,  # with fill_height: all the height the window has
+            min_height=280,
+            buttons=["copy"],
+            feedback_options=None,
+        )
+        with gr.Row(equal_height=True):
+            question = gr.Textbox(
+                placeholder="Ask a question about the roadmap…",
+                label="Your question",
+                show_label=False,
+                elem_id="question",
+                scale=8,
+                max_lines=6,
+                autofocus=True,
+            )
+            send = gr.Button("Send", variant="primary", elem_id="send", scale=1, min_width=72)
+        with gr.Row():
+            stop = gr.Button("■ Stop", elem_id="stop", size="sm", min_width=72)
+            retry_btn = gr.Button("↻ Retry last question", elem_id="retry", size="sm")
+            clear_btn = gr.Button("Clear (start a new conversation)", elem_id="clear", size="sm")
 
         outputs = [chat, saved, question, conversations]
+        answered = [*outputs, planned]
 
         def _respond(
             message: str, shown: list[dict[str, Any]], store: Any, pid: Any = None
-        ) -> Iterator[Out]:
+        ) -> Iterator[Answered]:
             yield from respond(runtime, message, shown, store, pid)
 
-        def _retry(shown: list[dict[str, Any]], store: Any, pid: Any = None) -> Iterator[Out]:
+        def _retry(shown: list[dict[str, Any]], store: Any, pid: Any = None) -> Iterator[Answered]:
             yield from retry(runtime, shown, store, pid)
 
         answer_opts: dict[str, Any] = {
             "concurrency_limit": GENERATION_CONCURRENCY,
             "concurrency_id": "answers",
+            "show_progress_on": [chat],  # not over the box being typed in, nor the list
         }
+        private: dict[str, Any] = {"api_visibility": "private"}
         asked = [question, chat, saved, profile_id]
-        submitted = question.submit(_respond, asked, outputs, api_name="chat", **answer_opts)
-        clicked = send.click(_respond, asked, outputs, api_visibility="private", **answer_opts)
+        submitted = question.submit(_respond, asked, answered, api_name="chat", **answer_opts)
+        clicked = send.click(_respond, asked, answered, **private, **answer_opts)
 
         def _example(evt: gr.SelectData) -> str:
             return str(evt.value["text"])
 
-        picked = chat.example_select(_example, None, question, api_visibility="private").then(
-            _respond, asked, outputs, api_visibility="private", **answer_opts
+        picked = chat.example_select(_example, None, question, **private).then(
+            _respond, asked, answered, **private, **answer_opts
         )
         retried = retry_btn.click(
-            _retry, [chat, saved, profile_id], outputs, api_visibility="private", **answer_opts
+            _retry, [chat, saved, profile_id], answered, **private, **answer_opts
         )
+        # No loading overlay: a sidebar's would cover the chat while these run.
+        quiet: dict[str, Any] = {"show_progress": "hidden", **private}
         if panel is not None:  # an answer may have updated the profile ("I finished step 4")
             for event in (submitted, clicked, picked, retried):
-                event.then(panel.refresh, [profile_id], panel.outputs, api_visibility="private")
-            demo.load(panel.load, [profile_id], panel.outputs, api_visibility="private")
+                event.then(panel.refresh, [profile_id], panel.outputs, **quiet).then(
+                    open_plan_panel,
+                    [planned, width],
+                    [right, panel.components["tabs"], left],
+                    js=WITH_WIDTH,
+                    **quiet,
+                )
+            demo.load(panel.load, [profile_id], panel.outputs, **private)
         stop.click(None, None, None, cancels=[submitted, clicked, picked, retried])
         for button in (new_btn, clear_btn):
-            button.click(new_conversation, [saved], outputs, api_visibility="private")
-        conversations.select(
-            open_conversation, [conversations, saved], outputs, api_visibility="private"
-        )
-        delete_btn.click(delete_conversation, [saved], outputs, api_visibility="private")
-        demo.load(restore, [saved], outputs, api_visibility="private")
+            button.click(new_conversation, [saved], outputs, **private)
+        conversations.select(open_conversation, [conversations, saved], outputs, **private)
+        delete_btn.click(delete_conversation, [saved], outputs, **private)
+        demo.load(restore, [saved], outputs, **private)
+        demo.load(open_when_wide, [width], [left], js=WITH_WIDTH, queue=False, **quiet)
         timer = gr.Timer(STATUS_EVERY)
-        timer.tick(runtime.status, None, status, api_visibility="private", queue=False)
-        demo.load(runtime.status, None, status, api_visibility="private", queue=False)
+        timer.tick(runtime.status, None, status, queue=False, **quiet)
+        opening = gr.Timer(OPENING_STATUS_EVERY, active=not runtime.opened)
+
+        def _opening() -> tuple[str, Any]:  # stops itself once the assistant is open
+            return runtime.status(), gr.Timer(active=False) if runtime.opened else gr.skip()
+
+        opening.tick(_opening, None, [status, opening], queue=False, **quiet)
+        demo.load(runtime.status, None, status, queue=False, **quiet)
     return demo
 
 
@@ -410,8 +455,10 @@ def launch_kwargs(settings: Settings, insecure: bool) -> dict[str, Any]:
         "share": False,
         "show_error": False,
         "quiet": True,
-        "css": CSS,
-        "theme": gr.themes.Soft(),
+        "css": CSS + LAYOUT_CSS,
+        "head": f"<style>{SIDEBAR_CSS}</style>",
+        "js": SCROLL_JS,
+        "theme": theme(),
         "footer_links": [],
         # Profile exports live in the home's private files folder (see export_folder).
         "allowed_paths": [str(settings.home / "files" / "exports")],

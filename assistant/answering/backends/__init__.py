@@ -5,9 +5,10 @@ deltas. When it is down, drops mid-stream, sends what it should not, or takes
 too long or too many characters for one reply, it raises ``BackendUnavailable``
 and the caller decides what happens next (the answer layer falls back to the
 offline mode with a visible note). A backend never raises anything else for
-what its server sends. ``get_backend`` picks one by name from the
-settings. The offline grounded mode is not a backend: it writes no text of its
-own, it only arranges retrieved text (see ``offline.py``).
+what its server sends. ``get_backend`` picks one by name from the settings:
+Ollama (``ollama.py``) or any OpenAI-compatible server (``openai.py``). The
+offline grounded mode is not a backend: it writes no text of its own, it only
+arranges retrieved text (see ``offline.py``).
 """
 
 from __future__ import annotations
@@ -65,10 +66,22 @@ class Backend(Protocol):
         ...
 
 
+#: How people call each backend, by the name before the colon in ``Backend.name``.
+BACKEND_TITLES = {"ollama": "Ollama", "openai": "OpenAI-compatible"}
+
+
 def get_backend(settings: Settings) -> Backend | None:
-    """The generating backend named by ``settings.backend``; ``None`` for offline only."""
+    """The generating backend named by ``settings.backend``; ``None`` for offline only.
+
+    ``openai`` is the OpenAI-compatible server at ``OPENAI_BASE_URL``; ``auto`` is Ollama
+    (which falls back to the offline mode when it does not answer).
+    """
     if settings.backend == "offline":
         return None
+    if settings.backend == "openai":
+        from assistant.answering.backends.openai import OpenAIBackend
+
+        return OpenAIBackend(settings)
     from assistant.answering.backends.ollama import OllamaBackend
 
     return OllamaBackend(settings)

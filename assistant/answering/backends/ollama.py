@@ -8,13 +8,16 @@ while the others keep the cached verdict (or, before there is one, wait for it).
 ``generate`` streams ``/api/chat`` with ``num_ctx`` set explicitly and returns a
 ``ChatStream`` whose ``stats`` belong to that call alone.
 
-Every exchange is bounded, because a server that misbehaves must never cost an
-answer: a read timeout between bytes (``OLLAMA_TIMEOUT``), a deadline for the
-whole reply (``OLLAMA_DEADLINE``; the socket is shut down when it passes, so a
-server that drips a byte now and then cannot hold an answer slot), a cap on the
-generated characters (``OLLAMA_MAX_CHARS``) and on the bytes of any line or body.
-Replies are validated with the ``ollama`` package's pydantic types. A transport
-failure, an error status, or a line or body that Ollama would not send becomes
+The verdict cache (``health.py``), the stream with its character cap
+(``stream.py``) and the bounded readers (``bounded.py``) are shared with the
+OpenAI-compatible backend. Every exchange is bounded, because a server that
+misbehaves must never cost an answer: a read timeout between bytes
+(``OLLAMA_TIMEOUT``), a deadline for the whole reply (``OLLAMA_DEADLINE``; the
+socket is shut down when it passes, so a server that drips a byte now and then
+cannot hold an answer slot), a cap on the generated characters
+(``OLLAMA_MAX_CHARS``) and on the bytes of any line or body. Replies are
+validated with the ``ollama`` package's pydantic types. A transport failure, an
+error status, or a line or body that Ollama would not send becomes
 ``BackendUnavailable`` with a reason that says what to do; the caller falls back
 to the offline mode. This module does not build prompts or check citations.
 """
@@ -23,12 +26,9 @@ from __future__ import annotations
 
 import json
 import logging
-import re
-import threading
 import time
 from collections.abc import Generator, Iterator, Mapping, Sequence
-from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import httpx
@@ -36,88 +36,36 @@ import ollama
 import pydantic
 
 from assistant.answering.backends import Message
-from assistant.answering.backends.bounded import Deadline, capped_body, ndjson_lines
+from assistant.answering.backends.bounded import (
+    CONNECT_TIMEOUT,
+    HEALTH_TIMEOUT,
+    HEALTH_TTL_DOWN,
+    HEALTH_TTL_UP,
+    MAX_BODY_BYTES,
+    MAX_LINE_BYTES,
+    TEMPERATURE,
+    WRITE_TIMEOUT,
+    Deadline,
+    capped_body,
+    clip,
+    error_text,
+    loads,
+    ndjson_lines,
+    nested_too_deeply,
+    what_is_wrong,
+)
+from assistant.answering.backends.health import Health, HealthCache
+from assistant.answering.backends.stream import ChatStream, StreamStats, capped
 from assistant.errors import BackendUnavailable
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-#: Seconds a good health check is trusted.
-HEALTH_TTL_UP = 10.0
-#: Seconds before a failed health check is retried.
-HEALTH_TTL_DOWN = 5.0
-#: Seconds allowed to open a connection.
-CONNECT_TIMEOUT = 3.0
-#: Seconds allowed to send a request.
-WRITE_TIMEOUT = 30.0
-#: Seconds allowed for each whole health-check request.
-HEALTH_TIMEOUT = 5.0
-#: Low temperature: answers should restate the sources, not improvise.
-TEMPERATURE = 0.1
-#: Longest line of a streamed reply; one token's line is a few hundred bytes.
-MAX_LINE_BYTES = 1 << 20
-#: Largest ``/api/tags`` or ``/api/show`` body (a long model list, a long licence).
-MAX_BODY_BYTES = 8 << 20
-#: Most of an error body kept for the reason shown to the user.
-MAX_REASON_CHARS = 200
 #: Ollama's port when ``OLLAMA_HOST`` names none (as Ollama itself reads it).
 OLLAMA_PORT = 11434
 
 Reply = TypeVar("Reply", bound=pydantic.BaseModel)
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-@dataclass(frozen=True)
-class Health:
-    """The outcome of one health check."""
-
-    ok: bool
-    """Server up and model present."""
-    reason: str
-    """Empty when ok; otherwise what is wrong and how to fix it."""
-    context_length: int | None = None
-    """The model's trained context length from ``/api/show``, when reported."""
-    checked_at: float = 0.0
-    """``time.monotonic()`` when the check started."""
-
-
-@dataclass(frozen=True)
-class StreamStats:
-    """Counters Ollama reports at the end of a stream."""
-
-    prompt_tokens: int
-    """``prompt_eval_count``: tokens of the prompt the model actually read."""
-    output_tokens: int
-    """``eval_count``: tokens generated."""
-    done_reason: str
-    """``stop`` or ``length``."""
-
-
-class ChatStream(Iterator[str]):
-    """One streamed reply: iterate for its text deltas; ``stats`` once Ollama says it is done.
-
-    The stats belong to this call alone, so two answers streaming at once never
-    read each other's counters.
-    """
-
-    def __init__(self, parts: Generator[str, None, StreamStats]) -> None:
-        self._parts = parts
-        self.stats: StreamStats | None = None
-        """Set when the stream ended with Ollama's ``done`` line."""
-
-    def __iter__(self) -> ChatStream:
-        return self
-
-    def __next__(self) -> str:
-        try:
-            return next(self._parts)
-        except StopIteration as end:
-            self.stats = end.value
-            raise
-
-    def close(self) -> None:
-        """Stop reading and close the connection (a stopped answer)."""
-        self._parts.close()
+__all__ = ["ChatStream", "Health", "OllamaBackend", "StreamStats", "base_url"]
 
 
 def base_url(host: str) -> str:
@@ -151,48 +99,6 @@ def _context_length(info: Mapping[str, Any] | None) -> int | None:
     return lengths[0] if lengths else None
 
 
-def _clip(text: str) -> str:
-    """Server text fit for a reason: one line, no control characters, at most 200 chars."""
-    flat = " ".join(_CONTROLS.sub("", text).split())
-    return flat if len(flat) <= MAX_REASON_CHARS else flat[:MAX_REASON_CHARS] + "…"
-
-
-def _what_is_wrong(err: pydantic.ValidationError) -> str:
-    first = err.errors()[0]
-    where = ".".join(str(p) for p in first["loc"]) or "the reply"
-    return _clip(f"{where}: {first['msg']}")
-
-
-def _json(raw: bytes) -> Any:
-    """``json.loads``, with nesting too deep for the parser reported as ``ValueError`` too."""
-    try:
-        return json.loads(raw)
-    except RecursionError:  # "[[[[…": thousands of levels
-        raise ValueError("JSON nested too deeply") from None
-
-
-def _nested_too_deeply(text: str) -> bool:
-    """Whether ``text`` is JSON nested deeper than ``json.loads`` can read; not JSON is fine."""
-    try:
-        json.loads(text)
-    except RecursionError:
-        return True
-    except ValueError:  # not JSON at all: the caller says why it cannot use it
-        return False
-    return False
-
-
-def _error_text(raw: bytes) -> str:
-    """The ``error`` of an Ollama error body, else the body's first words."""
-    try:
-        data = _json(raw)
-    except ValueError:
-        return _clip(raw.decode("utf-8", "replace")) or "no details"
-    if isinstance(data, dict) and data.get("error"):
-        return _clip(str(data["error"]))
-    return _clip(raw.decode("utf-8", "replace")) or "no details"
-
-
 class OllamaBackend:
     """Generation by a local Ollama server (``OLLAMA_HOST``, ``OLLAMA_MODEL``)."""
 
@@ -210,8 +116,6 @@ class OllamaBackend:
         self._timeout = settings.ollama_timeout
         self._deadline = settings.ollama_deadline
         self._max_chars = settings.ollama_max_chars
-        self._ttl_up = health_ttl_up
-        self._ttl_down = health_ttl_down
         self._bad_host: str | None = None
         try:
             url = base_url(self.host)
@@ -226,9 +130,13 @@ class OllamaBackend:
             headers={"Accept": "application/json"},
             limits=httpx.Limits(max_keepalive_connections=0),
         )
-        self._lock = threading.Lock()
-        self._health: Health | None = None
-        self._checking: threading.Event | None = None
+        self._health = HealthCache(
+            self._check,
+            ttl_up=health_ttl_up,
+            ttl_down=health_ttl_down,
+            wait=2 * (CONNECT_TIMEOUT + HEALTH_TIMEOUT),
+            slow_reason=f"Ollama at {self.host} is slow to answer its health check.",
+        )
 
     # -- health ---------------------------------------------------------------------------
 
@@ -261,42 +169,8 @@ class OllamaBackend:
         return Health(True, "", _context_length(show.modelinfo), now)
 
     def health(self) -> Health:
-        """The cached health, re-checked when its time-to-live has passed.
-
-        The lock is held only to read and store the verdict, never during the HTTP
-        requests. One thread re-checks at a time; meanwhile the others get the cached
-        verdict at once or, when there is none yet, wait for that one check.
-        """
-        with self._lock:
-            current = self._health
-            if current is not None and self._fresh(current):
-                return current
-            in_flight = self._checking
-            if in_flight is None:
-                self._checking = mine = threading.Event()
-            elif current is not None:
-                return current  # stale, but another thread is re-checking right now
-        if in_flight is not None:
-            in_flight.wait(2 * (CONNECT_TIMEOUT + HEALTH_TIMEOUT))
-            with self._lock:
-                if self._health is not None:
-                    return self._health
-            return Health(False, f"Ollama at {self.host} is slow to answer its health check.")
-        try:
-            checked = self._check()
-            with self._lock:
-                latest = self._health  # a failure seen while generating may be newer
-                if latest is None or latest.checked_at <= checked.checked_at:
-                    self._health = latest = checked
-            return latest
-        finally:
-            with self._lock:
-                self._checking = None
-            mine.set()
-
-    def _fresh(self, health: Health) -> bool:
-        ttl = self._ttl_up if health.ok else self._ttl_down
-        return time.monotonic() - health.checked_at < ttl
+        """The cached health, re-checked when its time-to-live has passed (``HealthCache``)."""
+        return self._health.get()
 
     def available(self) -> bool:
         return self.health().ok
@@ -306,8 +180,7 @@ class OllamaBackend:
 
     def mark_down(self, reason: str) -> None:
         """Remember a failure seen while generating, so the next question re-checks first."""
-        with self._lock:
-            self._health = Health(False, reason, checked_at=time.monotonic())
+        self._health.mark_down(reason)
 
     @property
     def name(self) -> str:
@@ -317,7 +190,7 @@ class OllamaBackend:
     @property
     def num_ctx(self) -> int:
         """The configured context window, capped at the model's trained length."""
-        health = self._health
+        health = self._health.current
         trained = health.context_length if health is not None else None
         return min(self._wanted_ctx, trained) if trained else self._wanted_ctx
 
@@ -368,7 +241,7 @@ class OllamaBackend:
             raise BackendUnavailable(self._transport_reason(err, ends)) from None
 
     def _status_reason(self, response: httpx.Response, ends: Deadline, path: str) -> str:
-        error = _error_text(self._body(response, ends, MAX_LINE_BYTES, path))
+        error = error_text(self._body(response, ends, MAX_LINE_BYTES, path))
         if response.status_code == 404 and path != "/api/tags":
             return self._missing_message()
         if path == "/api/chat" and response.status_code >= 400:
@@ -410,9 +283,9 @@ class OllamaBackend:
         ) as (response, ends):
             raw = self._body(response, ends, limit, path)
         try:
-            return reply.model_validate(_json(raw))
+            return reply.model_validate(loads(raw))
         except pydantic.ValidationError as err:
-            raise BackendUnavailable(self._not_ollama(path, _what_is_wrong(err))) from None
+            raise BackendUnavailable(self._not_ollama(path, what_is_wrong(err))) from None
         except ValueError:  # not JSON, or not UTF-8
             raise BackendUnavailable(self._not_ollama(path, "not JSON")) from None
 
@@ -454,7 +327,7 @@ class OllamaBackend:
         content = reply.message.content or ""
         if len(content) > self._max_chars:
             raise BackendUnavailable(self._too_long_reason())
-        if _nested_too_deeply(content):  # the caller's json.loads would raise RecursionError
+        if nested_too_deeply(content):  # the caller's json.loads would raise RecursionError
             raise BackendUnavailable(self._not_a_reply("JSON nested too deeply"))
         return content
 
@@ -472,30 +345,15 @@ class OllamaBackend:
             "stream": True,
             "options": {"num_ctx": num_ctx, "num_predict": max_tokens, "temperature": TEMPERATURE},
         }
-        return ChatStream(self._capped(self._stream(payload, num_ctx, max_tokens)))
-
-    def _capped(
-        self, parts: Generator[str, None, StreamStats]
-    ) -> Generator[str, None, StreamStats]:
-        """``parts`` up to ``OLLAMA_MAX_CHARS``; past it the stream is closed.
-
-        A server failure marks the backend down (the next question re-checks first);
-        the cap does not: it is the model rambling, not the server failing.
-        """
-        shown = 0
-        with closing(parts):
-            while True:
-                try:
-                    text = next(parts)
-                except StopIteration as end:
-                    return end.value
-                except BackendUnavailable as err:
-                    self.mark_down(str(err))
-                    raise
-                shown += len(text)
-                if shown > self._max_chars:
-                    raise BackendUnavailable(self._too_long_reason())
-                yield text
+        parts = self._stream(payload, num_ctx, max_tokens)
+        return ChatStream(
+            capped(
+                parts,
+                max_chars=self._max_chars,
+                too_long=self._too_long_reason(),
+                mark_down=self.mark_down,
+            )
+        )
 
     def _stream(
         self, payload: dict[str, Any], num_ctx: int, max_tokens: int
@@ -528,15 +386,15 @@ class OllamaBackend:
     def _chat_part(self, line: bytes) -> ollama.ChatResponse:
         """One streamed line as Ollama's ``ChatResponse``; ``BackendUnavailable`` otherwise."""
         try:
-            data = _json(line)
+            data = loads(line)
         except ValueError:  # not JSON, or not UTF-8
             raise BackendUnavailable(self._not_a_reply("not JSON")) from None
         if isinstance(data, dict) and data.get("error"):
-            raise BackendUnavailable(f"Ollama failed while answering: {_clip(str(data['error']))}")
+            raise BackendUnavailable(f"Ollama failed while answering: {clip(str(data['error']))}")
         try:
             return ollama.ChatResponse.model_validate(data)
         except pydantic.ValidationError as err:
-            raise BackendUnavailable(self._not_a_reply(_what_is_wrong(err))) from None
+            raise BackendUnavailable(self._not_a_reply(what_is_wrong(err))) from None
 
     def _not_a_reply(self, what: str) -> str:
         return (

@@ -1,0 +1,435 @@
+"""The language of CVs: section titles (English, German, Spanish, French, Italian), skill
+levels, hedges, course and degree words, and the ways an objective line states a goal.
+
+A CV is not a chat message: a bare skills list is a claim ("pandas, NumPy" means
+done), a level word sets the polarity ("PyTorch — basic" is still being
+learned), and the section says what a line is (a "Currently learning" section
+hedges everything in it; "Interests" are not skills). These tables are grammar,
+not roadmap vocabulary: no step, topic or goal name is written here (that is
+``knowledge/vocabulary.py`` and ``corpus/cv-words.yaml``). Nothing here reads a
+whole CV; ``cv_reader.py`` does.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Section kinds and the words that title them. A heading is a line of at most five words
+#: made of these and ``TITLE_FILLERS`` (or a Markdown/Word heading); the first kind word
+#: found names the section.
+SECTION_WORDS: dict[str, tuple[str, ...]] = {
+    "learning": (
+        "currently learning",
+        "now learning",
+        "in progress",
+        "aktuell lerne ich",
+        "en cours",
+        "aprendiendo",
+        "en curso",
+        "in corso",
+    ),
+    "goal": (
+        "objective",
+        "objectives",
+        "career objective",
+        "objetivo",
+        "objectif",
+        "obiettivo",
+        "goal",
+        "goals",
+        "ziel",
+        "ziele",
+        "career goal",
+        "objectivo",
+    ),
+    "objective": (
+        "summary",
+        "profile",
+        "about me",
+        "about",
+        "statement",
+        "profil",
+        "perfil",
+        "profilo",
+        "zusammenfassung",
+        "kurzprofil",
+        "über mich",
+        "à propos",
+        "a propos",
+        "sobre mí",
+        "sobre mi",
+        "overview",
+        "resumo",
+        "profiel",
+        "samenvatting",
+    ),
+    "skills": (
+        "skills",
+        "skill",
+        "competencies",
+        "competences",
+        "compétences",
+        "competence",
+        "kenntnisse",
+        "fähigkeiten",
+        "habilidades",
+        "conocimientos",
+        "competencias",
+        "competenze",
+        "abilità",
+        "tools",
+        "technologies",
+        "technology",
+        "tech stack",
+        "stack",
+        "expertise",
+        "skillset",
+        "toolbox",
+        "know-how",
+        "it-kenntnisse",
+        "outils",
+        "herramientas",
+        "strumenti",
+        "aptitudes",
+        "competências",
+        "competencias técnicas",
+        "vaardigheden",
+        "kennis",
+    ),
+    "experience": (
+        "experience",
+        "experiences",
+        "employment",
+        "work history",
+        "career history",
+        "berufserfahrung",
+        "erfahrung",
+        "berufliche erfahrung",
+        "praxiserfahrung",
+        "experiencia",
+        "experiencia laboral",
+        "expérience",
+        "expériences",
+        "expérience professionnelle",
+        "esperienza",
+        "esperienze",
+        "positions",
+        "internships",
+        "experiência",
+        "experiência profissional",
+        "werkervaring",
+        "ervaring",
+    ),
+    "courses": (
+        "courses",
+        "course",
+        "certifications",
+        "certification",
+        "certificates",
+        "certificate",
+        "training",
+        "trainings",
+        "professional development",
+        "weiterbildung",
+        "weiterbildungen",
+        "fortbildung",
+        "fortbildungen",
+        "zertifikate",
+        "zertifizierungen",
+        "kurse",
+        "cursos",
+        "curso",
+        "certificaciones",
+        "certificados",
+        "corsi",
+        "certificazioni",
+        "formation continue",
+        "licenses",
+        "licences",
+        "moocs",
+        "cursussen",
+        "certificações",
+        "certificados",
+    ),
+    "education": (
+        "education",
+        "qualifications",
+        "ausbildung",
+        "studium",
+        "bildung",
+        "formación",
+        "formacion",
+        "educación",
+        "educacion",
+        "formation",
+        "formations",
+        "études",
+        "etudes",
+        "istruzione",
+        "formazione",
+        "academic background",
+        "degrees",
+        "formação",
+        "educação",
+        "opleiding",
+        "opleidingen",
+    ),
+    "projects": (
+        "projects",
+        "project",
+        "projekte",
+        "proyectos",
+        "projets",
+        "progetti",
+        "portfolio",
+        "projetos",
+        "projecten",
+    ),
+    "languages": (
+        "languages",
+        "language",
+        "sprachen",
+        "sprachkenntnisse",
+        "idiomas",
+        "langues",
+        "lingue",
+        "línguas",
+        "talen",
+    ),
+    "interests": (
+        "interests",
+        "hobbies",
+        "hobby",
+        "interessen",
+        "hobbys",
+        "intereses",
+        "aficiones",
+        "centres d'intérêt",
+        "centres d’intérêt",
+        "centre d'intérêt",
+        "loisirs",
+        "interessi",
+        "passions",
+        "interesses",
+        "interesses pessoais",
+        "hobby's",
+    ),
+    "contact": (
+        "contact",
+        "contacts",
+        "kontakt",
+        "contacto",
+        "contatti",
+        "coordonnées",
+        "personal details",
+        "persönliche daten",
+        "datos personales",
+    ),
+    "other": (
+        "publications",
+        "publication",
+        "talks",
+        "awards",
+        "honours",
+        "honors",
+        "achievements",
+        "teaching",
+        "outreach",
+        "volunteering",
+        "volunteer",
+        "references",
+        "referenzen",
+        "publikationen",
+        "auszeichnungen",
+        "premios",
+        "publicaciones",
+        "leadership",
+        "memberships",
+        "activities",
+        "extracurricular",
+        "additional information",
+    ),
+}
+#: Words a section title may carry besides its kind word ("Technical Skills", "Courses and
+#: Certifications", "Proyectos personales").
+TITLE_FILLERS = frozenset(
+    [
+        "and",
+        "&",
+        "und",
+        "y",
+        "e",
+        "et",
+        "+",
+        "/",
+        "the",
+        "my",
+        "of",
+        "de",
+        "des",
+        "du",
+        "der",
+        "die",
+        "das",
+        "la",
+        "las",
+        "los",
+        "el",
+        "other",
+        "technical",
+        "professional",
+        "key",
+        "core",
+        "selected",
+        "relevant",
+        "personal",
+        "personales",
+        "personnels",
+        "academic",
+        "work",
+        "additional",
+        "side",
+        "online",
+        "spoken",
+        "current",
+        "currently",
+        "research",
+        "clinical",
+        "industry",
+        "main",
+        "programming",
+        "computer",
+        "soft",
+        "hard",
+        "it",
+        "data",
+        "recent",
+        "further",
+        "hands-on",
+        "me",
+        "i",
+        "am",
+        "now",
+        "open",
+        "source",
+        "software",
+        "certified",
+        "laboral",
+        "laborales",
+        "académica",
+        "académico",
+        "professionnelle",
+        "berufliche",
+        "personnelle",
+        "persönliche",
+        "wissenschaftliche",
+        "frameworks",
+        "libraries",
+    ]
+)
+#: Sections whose lines are never read for skills.
+UNREAD = frozenset({"interests", "contact"})
+#: Sections where a course title ("Intro to …") describes the learner's own learning.
+STUDY_SECTIONS = frozenset({"education", "courses", "learning", "skills", "other", "projects"})
+
+#: A level or hedge that says "still learning" for the items it qualifies.
+HEDGE = re.compile(
+    r"(?:^|[:;(]\s*)some\b|"
+    r"\b(?:basic|basics of|the basics|beginner|beginners|novice|elementary|entry[- ]level|notions|"
+    r"grundkenntnisse|grundlagen|básico|básicos|basico|débutant|debutant|principiante|"
+    r"anfänger|exposure|exposed to|familiar with|familiarity with|acquainted with|"
+    r"some experience|limited experience|some knowledge|some exposure|little experience|"
+    r"currently learning|learning|studying|currently taking|enrolled|"
+    r"working through|working my way through|going through|in progress|ongoing|halfway|"
+    r"half way|partway|part way|so far|this semester|this term|getting started|"
+    r"started learning|starting to|teaching myself|self-teaching|a bit of|dabbled|"
+    r"tinkered|exploring|following (?:the|an?) (?:official )?tutorials?|"
+    r"followed (?:the|an?) (?:official )?tutorials?|tutorials? only|planning to learn|"
+    r"would like to learn|want to learn|not (?:yet )?(?:confident|fluent)|rudimentary|"
+    r"new to|currently reading|reading through|completing|pursuing|to be completed|"
+    r"theoretical knowledge|theory only|only theory|hobby[- ]level|"
+    r"expected\s+(?:in\s+)?(?:[a-z]+\s+)?20\d\d|"
+    r"(?:attended|attending)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:workshop|webinar|"
+    r"meetup|bootcamp taster)s?)\b",
+    re.I,
+)
+#: Course words that make "Intro to …" a hedge (in ``STUDY_SECTIONS`` only: a teaching
+#: assistant for "Intro to Programming" knows the subject).
+INTRO = re.compile(r"\b(?:intro|introduction to|introductory|101)\b", re.I)
+#: Said anywhere in a sentence, these hedge all of it: a course taken, then left unused.
+STALE = re.compile(
+    r"\b(?:not|never|haven't|hasn't|didn't|don't)\s+(?:\w+\s+){0,3}(?:used?|appl(?:y|ied)|"
+    r"touched|practi[sc]ed|written|write|built|build|trained)\b[^.;]*\b(?:since|yet|myself|"
+    r"at work|in a project|in practice|professionally|in production)\b|"
+    r"\b(?:out of curiosity|only (?:in|through|via) (?:one|a|an|my)\b)|"
+    r"\bhave not used\b|\bhaven't used\b|\bnot used (?:it|them|any of it)\b",
+    re.I,
+)
+#: A level or statement that says "done" for the items it qualifies.
+DONE = re.compile(
+    r"\b(?:advanced|expert|proficient|fluent|intermediate|strong|solid|experienced|"
+    r"professional|professionally|daily|every day|comfortable|completed|finished|passed|"
+    r"certified|done|built|trained|deployed|shipped|used|using|developed|implemented|"
+    r"wrote|designed|led|own|maintain|maintained|fortgeschritten|avanzado|avancé|"
+    r"experto|experte|esperto|\d+\+?\s*(?:years?|yrs?|jahre|años|ans|anni))\b",
+    re.I,
+)
+#: Saying one does not know it (rare in a CV: "no experience with deep learning yet").
+NEGATIVE = re.compile(
+    r"\b(?:no experience|never used|never worked|not familiar|unfamiliar|don't know|"
+    r"do not know|no knowledge)\b",
+    re.I,
+)
+#: Words that put a whole step behind the learner: a completed course, a degree, the lot.
+COURSE = re.compile(
+    r"\b(?:course|courses|coursework|specialization|specialisation|bootcamp|certificate|"
+    r"certification|nanodegree|mooc|lecture|module|curriculum|programme|program|ects|"
+    r"coursera|udemy|edx|udacity|fast\.ai|datacamp|kaggle learn|passed|grade)\b",
+    re.I,
+)
+#: Degree words ("Bachelor", "PhD", "Grado") and, case-sensitive, their abbreviations
+#: ("BSc", "M.A.", "MS"), which in lower case are other words ("ms", "ma").
+DEGREE = re.compile(
+    r"\b(?:ph\.?\s?d\.?|dphil|mphil|doctorate|bachelor(?:'s)?|master(?:'s)?|degree|diplom[ae]?|"
+    r"licence|licenciatura|grado|máster|laurea|doctor of|doktor)(?![\w])",
+    re.I,
+)
+DEGREE_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:B\.?\s?Sc\.?|M\.?\s?Sc\.?|B\.\s?S\.|M\.\s?S\.|BS|MS|B\.\s?A\.|M\.\s?A\.|BA|MA|"
+    r"B\.?\s?Eng\.?|M\.?\s?Eng\.?|BSc|MSc|B\.Mus\.)(?![\w])"
+)
+WHOLE = re.compile(r"\b(?:whole|entire|complete|full range of|all of the)\b", re.I)
+#: A profession named by a step ("machine learning engineer"), with its years, covers it.
+ROLE = re.compile(
+    r"^[\s-]*(?:engineer|scientist|researcher|developer|specialist|practitioner|consultant|"
+    r"lead|teacher|lecturer|architect|analyst)s?\b",
+    re.I,
+)
+YEARS = re.compile(
+    r"\b(?:\d+\+?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|"
+    r"many)\s*(?:years?|yrs?)\b",
+    re.I,
+)
+#: Where the learner says what comes next, in a CV's objective ("looking for an NLP role").
+CV_GOAL_CUE = re.compile(
+    r"\b(?:looking for|seeking|aspiring|aspire to|pivot(?:ing)? (?:in)?to|"
+    r"transition(?:ing)? (?:in)?to|move (?:on )?(?:in)?to|moving (?:on )?(?:in)?to|"
+    r"retraining (?:for|as|into)|open to (?:roles|positions) in|next,? i)\b",
+    re.I,
+)
+#: "Objective: …" at the start of a line: what follows states the goal, cue or not.
+GOAL_LABEL = re.compile(
+    r"^\W*(?:career\s+)?(?:objective|goal|aim|ziel|objetivo|objectif|obiettivo)\s*:", re.I
+)
+#: Bullets, Markdown emphasis and heading marks at the start of a line.
+LINE_MARKS = re.compile(r"^\s*(?:#{1,6}\s*|[•·▪●◦‣∙*\-–+]\s+|\d{1,2}[.)]\s+)*")
+#: Where one sentence of a line ends (not inside "B.Sc." or "e.g." or "1.3").
+SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\d)[.!?]\s+(?=[A-Z\"“(*])"
+)
+#: Links, e-mail addresses and phone numbers carry no skills ("github.com/…py").
+CONTACT = re.compile(
+    r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|"
+    r"\b(?:[\w-]+\.)+(?:com|org|net|io|dev|de|es|fr|uk|eu|me|ai)(?:/\S*)?",
+    re.I,
+)

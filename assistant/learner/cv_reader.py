@@ -1,0 +1,466 @@
+"""Read a CV's text into a proposed profile: ``CVReading``, every item with its evidence line.
+
+A CV is read line by line, within its sections (titles in English, German,
+Spanish, French or Italian; ``cv_cues.SECTION_WORDS``). Each line is cut into
+sentences and each sentence into list segments, so a level stays with its skill:
+"Python (10 years), PyTorch (basic)" reads Python done and PyTorch learning,
+while a lead ("Familiar with pandas, NumPy") or a level cell ("Docker | Beginner")
+covers the whole list. Hedges ("basic knowledge of", "exposure to", "familiar
+with", "currently learning", "took it but have not used it since") and a
+"Currently learning" section give ``learning``, never ``done``; a hedge anywhere
+in the CV wins over a plain mention elsewhere. Interests and contact lines are
+not read, and what follows a goal cue ("I want to move into RL") is the goal,
+not a skill.
+
+Steps and topics are found with the shared ``Vocabulary`` plus the CV words of
+``corpus/cv-words.yaml``. A whole step is proposed as done only on evidence that
+covers it: a completed course or a degree ("BSc Mathematics"), "the whole/complete
+…", or a profession with its years ("machine learning engineer with three
+years"); a step merely named ("research assistant in NLP", a job title) is not.
+Python used at a working level (years, daily, at work, "advanced") marks Step 1
+done by inference, as the chat reader does. The goal comes from the objective or
+summary section, read by the ``LearnerReader``'s goal words and meaning. Nothing
+here extracts text from files (``cv_text.py``), calls a model, plans or saves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.knowledge.cv_words import CVWords
+from assistant.knowledge.vocabulary import Match, Vocabulary
+from assistant.learner import cv_cues as cue
+from assistant.learner.cues import GOAL_CUE, WORKING, weekly_hours
+from assistant.learner.profile import DEFAULT_GOAL
+from assistant.learner.reader import LearnerReader
+from assistant.learner.statement import LearnerStatement, Polarity, StatedItem
+
+#: Longest evidence line kept per item (the CV line, cut around the words that named it).
+EVIDENCE_CHARS = 240
+#: Longest line read at once; a longer one (a wall of text) is read in pieces.
+MAX_LINE = 1500
+NO_SKILLS = "I found no skills I can map to the roadmap in this text; is it a CV?"
+
+
+class CVItem(BaseModel):
+    """A step or topic the CV shows, with the line that shows it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^step-\d{1,2}(/[a-z0-9-]+)?$")
+    """Step or topic id (``step-4``, ``step-1/libraries``)."""
+    polarity: Polarity
+    """``done``, ``learning`` (hedged or in progress) or ``not_known``."""
+    evidence: str = Field(min_length=1, max_length=EVIDENCE_CHARS + 2)
+    """The CV line that supports it, as written."""
+    inferred: bool = False
+    """Read from working-level use ("Python, 5 years" → Step 1), not stated outright."""
+
+
+class CVReading(BaseModel):
+    """What a CV says about its author, proposed to them before anything is saved."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    items: tuple[CVItem, ...] = ()
+    """Proposed steps and topics, in roadmap order."""
+    goal: str | None = Field(default=None, max_length=40)
+    """Goal track id read from the objective, or ``None``."""
+    goal_evidence: str = Field(default="", max_length=EVIDENCE_CHARS + 2)
+    """The objective sentence the goal was read from."""
+    hours_per_week: float | None = Field(default=None, ge=0.25, le=100)
+    """Study time per week, when the CV states it."""
+    notes: tuple[str, ...] = ()
+    """What the learner should know about this reading (text cut, who read it)."""
+    read_by: str = "offline"
+    """``offline`` (the rules here) or the model that read it (``ollama:…``)."""
+
+    def ids(self, polarity: Polarity, *, inferred: bool = True) -> list[str]:
+        """Ids proposed with ``polarity`` (``inferred=False``: only those stated outright)."""
+        return [i.id for i in self.items if i.polarity == polarity and (inferred or not i.inferred)]
+
+    def statement(self) -> LearnerStatement:
+        """The reading as a learner statement, for ``apply_statement`` and the planner."""
+        return LearnerStatement(
+            items=tuple(
+                StatedItem(
+                    id=i.id, polarity=i.polarity, words=i.evidence[:200], inferred=i.inferred
+                )
+                for i in self.items
+            ),
+            goal=self.goal,
+            hours_per_week=self.hours_per_week,
+        )
+
+
+@dataclass(frozen=True)
+class CVLine:
+    """One logical line of a CV and the section it is in."""
+
+    section: str
+    """A kind of ``cv_cues.SECTION_WORDS`` (``skills``, ``objective`` …) or ``preamble``."""
+    text: str
+    """The line without bullets, Markdown marks or table pipes' padding."""
+
+
+@dataclass
+class _Seen:
+    polarity: Polarity
+    evidence: str
+    inferred: bool = False
+    listed: bool = False
+    """Said in a skills section (the best evidence for a skill)."""
+
+
+_KIND_OF: dict[str, str] = {w: kind for kind, ws in cue.SECTION_WORDS.items() for w in ws}
+_TITLE_PHRASES = sorted(_KIND_OF, key=len, reverse=True)
+_POLARITY_RANK = {"learning": 3, "not_known": 2, "done": 1}
+
+
+def section_of(line: str, marked: bool = False) -> str | None:
+    """The section a heading line opens, or ``None`` when the line is not a heading.
+
+    A heading is made of title words and fillers ("Courses and Certifications"), or ends with
+    a title word after one other word ("Clinical Experience"); a colon followed by more
+    ("Skills: Python") makes it content. ``marked``: the line was a Markdown or Word
+    heading, so it is one even with no known title word (its kind is then ``other``).
+    """
+    if re.search(r":\s*\S", line):
+        return "other" if marked else None
+    title = " ".join(re.sub(r"[*_:#|]+", " ", line).strip().lower().split())
+    if not title or len(title) > 48 or re.search(r"\d", title) or title.count(" ") > 4:
+        return "other" if marked and title else None
+    rest, kind, last = f" {title} ", None, False
+    for phrase in _TITLE_PHRASES:
+        padded = f" {phrase} "
+        if padded in rest:
+            kind = "learning" if _KIND_OF[phrase] == "learning" else kind or _KIND_OF[phrase]
+            last = last or title.endswith(phrase)
+            rest = rest.replace(padded, " ")
+    leftover = [w for w in rest.split() if w not in cue.TITLE_FILLERS]
+    if kind is not None and (not leftover or marked or (len(leftover) == 1 and last)):
+        return kind
+    return "other" if marked else None
+
+
+def cv_lines(text: str) -> list[CVLine]:
+    """The CV's logical lines with their sections (headings themselves are left out)."""
+    section = "preamble"
+    out: list[CVLine] = []
+    for raw in text.splitlines():
+        marked = bool(re.match(r"\s*#{1,6}\s", raw)) or bool(
+            re.fullmatch(r"\s*\*\*[^*]+\*\*\s*", raw)
+        )
+        line = cue.LINE_MARKS.sub("", raw).strip()
+        if re.fullmatch(r"[\s|:\-]*", line):
+            continue  # a Markdown table rule, or nothing
+        kind = section_of(line, marked)
+        if kind is not None:  # a heading before any line is the name: still the preamble
+            section = kind if out or kind != "other" else "preamble"
+            continue
+        line = re.sub(r"\s*\|\s*", " | ", line.strip("| ")).replace("**", "").replace("__", "")
+        while len(line) > MAX_LINE:  # a wall of text: read in pieces, cut at a space
+            cut = line.rfind(" ", MAX_LINE // 2, MAX_LINE)
+            cut = cut if cut > 0 else MAX_LINE
+            out.append(CVLine(section, line[:cut]))
+            line = line[cut:].lstrip()
+        out.append(CVLine(section, line))
+    return out
+
+
+def _sentences(line: str) -> list[str]:
+    return [s for s in cue.SENTENCE_END.split(line) if s.strip()]
+
+
+def _segments(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the list segments of a sentence: cut at , ; | outside parentheses."""
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(sentence):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch in ",;|" and depth == 0:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(sentence)))
+    return spans
+
+
+class CVReader:
+    """The offline CV reader; ``read(text)`` gives a ``CVReading``."""
+
+    def __init__(self, vocabulary: Vocabulary, words: CVWords, reader: LearnerReader) -> None:
+        self.vocabulary = vocabulary
+        self.words = words
+        self.reader = reader  # goals by words and meaning
+        self._not_skills = (
+            re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in words.not_skills), re.I)
+            if words.not_skills
+            else None
+        )
+        self._degree_subjects = [
+            (step, re.compile(rf"(?<![\w-]){re.escape(s)}(?![\w-])", re.I))
+            for step, subjects in words.degrees.items()
+            for s in subjects
+        ]
+
+    # -- finding names ----------------------------------------------------------------------
+
+    def _blank(self, text: str, pattern: re.Pattern[str] | None) -> str:
+        if pattern is None:
+            return text
+        return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+    def find(self, text: str) -> list[Match]:
+        """Steps and topics named in ``text``: CV words included, contact details and the
+        CV's "not a skill" phrases ignored; "machine-learning" is read as "machine learning"."""
+        masked = self._blank(self._blank(text, cue.CONTACT), self._not_skills)
+        found = self.vocabulary.find(masked)
+        spaced = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", masked)
+        if spaced != masked:
+            taken = [(m.start, m.end) for m in found]
+            for m in self.vocabulary.find(spaced):
+                if not any(m.start < end and start < m.end for start, end in taken):
+                    found.append(Match(m.item, text[m.start : m.end], m.display, m.start, m.end))
+            found.sort(key=lambda m: m.start)
+        return [m for m in found if m.words.lower() not in self.words.ignore]
+
+    def _unnamed(self, text: str) -> str:
+        """``text`` with roadmap names blanked, so "deep learning" is not a "learning" cue."""
+        parts, at = [], 0
+        for m in self.find(text):
+            parts += [text[at : m.start], " " * (m.end - m.start)]
+            at = m.end
+        return "".join([*parts, text[at:]])
+
+    def _cue(self, text: str, section: str) -> Polarity | None:
+        plain = self._unnamed(text)
+        if cue.HEDGE.search(plain) or (section in cue.STUDY_SECTIONS and cue.INTRO.search(plain)):
+            return "learning"
+        if cue.NEGATIVE.search(plain):
+            return "not_known"
+        if cue.DONE.search(plain):
+            return "done"
+        return None
+
+    def hedges(self, text: str) -> bool:
+        """Whether ``text`` carries a hedge ("basic", "exposure to", "not used since")."""
+        return self._cue(text, "skills") == "learning" or bool(cue.STALE.search(text))
+
+    # -- one line -----------------------------------------------------------------------------
+
+    def _line_items(self, line: CVLine) -> list[tuple[Match, Polarity, bool, str]]:
+        """(match, polarity, strong step evidence, sentence) for each name in one line."""
+        sentences = []
+        for sentence in _sentences(line.text):
+            goal = GOAL_CUE.search(sentence) or cue.CV_GOAL_CUE.search(sentence)
+            skills = sentence[: goal.start()] if goal else sentence  # the rest is the goal
+            sentences.append((sentence, skills, self.find(skills)))
+        stale = any(cue.STALE.search(s) for s, _, _ in sentences) or any(
+            not found and self._cue(skills, line.section) == "learning"
+            for _, skills, found in sentences
+        )  # "I finished it, but I have not used any of it since." hedges the whole line
+        out = []
+        for sentence, skills, found in sentences:
+            if not found:
+                continue
+            lead = self._cue(skills[: found[0].start], line.section)
+            spans = _segments(skills)
+            named = [any(s <= m.start < e for m in found) for s, e in spans]
+            rest: list[Polarity] = []
+            for (s, e), has in zip(spans, named, strict=True):
+                said = None if has else self._cue(skills[s:e], line.section)
+                rest += [said] if said else []
+            ranked = sorted(rest, key=_POLARITY_RANK.__getitem__, reverse=True)
+            default = lead or (ranked[0] if ranked else None)
+            for (s, e), has in zip(spans, named, strict=True):
+                if not has:
+                    continue
+                own = self._cue(skills[s:e], line.section)
+                polarity: Polarity = own or default or "done"
+                if stale or line.section == "learning":
+                    polarity = "learning"
+                for m in found:
+                    if s <= m.start < e:
+                        out.append((m, polarity, self._covers_step(m, sentence, line), sentence))
+        return self._steps_or_topics(out)
+
+    def _covers_step(self, m: Match, sentence: str, line: CVLine) -> bool:
+        """Whether the evidence covers a whole step, not just names it."""
+        if "/" in m.item:
+            return True
+        return bool(
+            line.section in ("education", "courses")
+            or cue.COURSE.search(line.text)
+            or cue.DEGREE.search(line.text)
+            or cue.DEGREE_ABBREVIATION.search(line.text)
+            or cue.WHOLE.search(sentence)
+            or (cue.ROLE.match(sentence[m.end :]) and cue.YEARS.search(sentence))
+        )
+
+    @staticmethod
+    def _steps_or_topics(
+        found: list[tuple[Match, Polarity, bool, str]],
+    ) -> list[tuple[Match, Polarity, bool, str]]:
+        """A step still being learned, named with some of its topics, is those topics
+        ("learning NLP with the NLTK book: tokenization …"); a step done keeps them all."""
+        learned = {  # (sentence, step) of the topics being learned
+            (s, m.item.partition("/")[0])
+            for m, p, _, s in found
+            if "/" in m.item and p == "learning"
+        }
+        return [
+            (m, polarity, strong, sentence)
+            for m, polarity, strong, sentence in found
+            if "/" in m.item or polarity != "learning" or (sentence, m.item) not in learned
+        ]
+
+    # -- the whole CV ---------------------------------------------------------------------
+
+    def read(self, text: str) -> CVReading:
+        """The proposed profile in a CV's text (never raises on odd input)."""
+        lines = cv_lines(text[:100_000])
+        seen: dict[str, list[_Seen]] = {}
+
+        def put(item: str, polarity: Polarity, evidence: str, inferred: bool = False) -> None:
+            listed = line.section == "skills"
+            seen.setdefault(item, []).append(_Seen(polarity, evidence, inferred, listed))
+
+        for line in lines:
+            if line.section in cue.UNREAD:
+                continue
+            working: dict[str, bool] = {}
+            for m, polarity, strong, sentence in self._line_items(line):
+                if "/" not in m.item and polarity == "done" and not strong:
+                    continue  # a step merely named ("research assistant in NLP") is not done
+                evidence = _evidence(
+                    sentence if len(line.text) > EVIDENCE_CHARS else line.text, m.words
+                )
+                put(m.item, polarity, evidence)
+                core = self._core_step(m.item)
+                if sentence not in working and core and polarity == "done":
+                    working[sentence] = self._working(sentence, line)
+                if core and polarity == "done" and working[sentence]:
+                    put(core, "done", evidence, inferred=True)
+            if line.section in ("education", "courses", "preamble"):
+                for step, subject in self._degree_subjects:
+                    found = self._degree_in(subject, line.text)
+                    if found:  # "BSc Mathematics", "PhD in Physics": the whole step
+                        put(step, "done", _evidence(line.text, found))
+        items = self._merge(seen)
+        goal, goal_line = self._goal(lines)
+        return CVReading(
+            items=items,
+            goal=goal,
+            goal_evidence=_evidence(goal_line) if goal else "",
+            hours_per_week=weekly_hours(text[:100_000].lower()),
+        )
+
+    @staticmethod
+    def _degree_in(subject: re.Pattern[str], text: str) -> str | None:
+        """The subject of a degree named in ``text`` ("BSc Mathematics", "Master of Science
+        in Physics"), when it is ``subject``; not a module listed later on the line."""
+        for pattern in (cue.DEGREE, cue.DEGREE_ABBREVIATION):
+            for degree in pattern.finditer(text):
+                title = re.split(r"[,;:(—–|]|\s-\s|\.\s", text[degree.end() : degree.end() + 80])[0]
+                found = subject.search(title)
+                if found:
+                    return found.group(0)
+        return None
+
+    def _merge(self, seen: dict[str, list[_Seen]]) -> tuple[CVItem, ...]:
+        """One item per id: a hedge anywhere wins, then a negative, then done; Step 1 read
+        from Python at a working level only while Python itself stays done."""
+        final: dict[str, _Seen] = {}
+        for item, said in seen.items():
+            stated = [s for s in said if not s.inferred] or said
+            final[item] = max(  # the strongest claim; for evidence, a skills line, then short
+                stated, key=lambda s: (_POLARITY_RANK[s.polarity], s.listed, -len(s.evidence))
+            )
+        for step, topic in self.vocabulary.graph.core_topics.items():
+            got = final.get(step)
+            if (
+                got is not None
+                and got.inferred
+                and (topic not in final or final[topic].polarity != "done")
+            ):
+                del final[step]
+        ordered = sorted(final.items(), key=lambda kv: self.vocabulary.order(kv[0]))
+        return tuple(
+            CVItem(id=item, polarity=s.polarity, evidence=s.evidence, inferred=s.inferred)
+            for item, s in ordered
+        )
+
+    def _working(self, sentence: str, line: CVLine) -> bool:
+        return bool(
+            line.section == "experience"
+            or WORKING.search(sentence)
+            or cue.YEARS.search(sentence)
+            or re.search(r"\b(?:advanced|expert|proficient)\b", line.text, re.I)
+        )
+
+    def _core_step(self, item: str) -> str | None:
+        for step, topic in self.vocabulary.graph.core_topics.items():
+            if topic == item:
+                return step
+        return None
+
+    def _goal(self, lines: list[CVLine]) -> tuple[str | None, str]:
+        """The goal of the objective or summary (else of any sentence with a goal cue): a
+        specific track before "general".
+
+        A sentence with a goal cue ("I want to …", "looking for …") names it; an objective
+        section or an "Objective: …" line names it by its goal words even without a cue.
+        """
+        heads = {"goal", "objective", "preamble"}
+        places = heads if any(ln.section in heads - {"preamble"} for ln in lines) else None
+        found: list[tuple[str, str]] = []
+        for line in lines:
+            if places is not None and line.section not in places or line.section in cue.UNREAD:
+                continue
+            for sentence in _sentences(line.text):
+                goal = self._goal_in(sentence)
+                if goal is None and (line.section == "goal" or cue.GOAL_LABEL.match(sentence)):
+                    goal = self._goal_by_words(sentence)
+                if goal is not None:
+                    found.append((goal, sentence))
+        specific = [f for f in found if f[0] != DEFAULT_GOAL]
+        chosen = specific[0] if specific else (found[0] if found else None)
+        return (chosen[0], chosen[1]) if chosen else (None, "")
+
+    def _goal_in(self, sentence: str) -> str | None:
+        """The goal after a goal cue: by words and meaning after "I want to …", by words only
+        after a CV's "looking for …"."""
+        m = GOAL_CUE.search(sentence)
+        goal = self.reader.goal_of(sentence[m.end() :]) if m else None
+        m = cue.CV_GOAL_CUE.search(sentence) if goal is None else None
+        return self._goal_by_words(sentence[m.end() :]) if m else goal
+
+    def _goal_by_words(self, phrase: str) -> str | None:
+        """A goal named by its words only ("looking for an MLOps role"): no guess by meaning;
+        a specific track before "general", then the longer word."""
+        ranked = []
+        for goal in self.vocabulary.goals:
+            for word in self.vocabulary.goal(goal).words:
+                if re.search(
+                    rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|ing)?(?![\w-])", phrase, re.I
+                ):
+                    ranked.append((goal != DEFAULT_GOAL, len(word), goal))
+        return max(ranked)[2] if ranked else None
+
+
+def _evidence(line: str, words: str = "") -> str:
+    """The line as evidence: whole when short, else a window around ``words`` with "…"."""
+    line = " ".join(line.split())
+    if len(line) <= EVIDENCE_CHARS:
+        return line
+    at = max(0, line.lower().find(words.lower())) if words else 0
+    start = max(0, min(at - EVIDENCE_CHARS // 3, len(line) - EVIDENCE_CHARS + 2))
+    cut = line[start : start + EVIDENCE_CHARS - 2].strip()
+    return (
+        ("…" if start > 0 else "") + cut + ("…" if start + EVIDENCE_CHARS - 2 < len(line) else "")
+    )

@@ -1,0 +1,262 @@
+"""Reading CV text: sections, hedges, skills tables, non-English titles, evidence, goals."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.knowledge.cv_words import cv_vocabulary, load_cv_words
+from assistant.knowledge.graph import RoadmapGraph
+from assistant.knowledge.roadmap import Roadmap
+from assistant.learner.cv_reader import CVReader, CVReading, cv_lines, section_of
+from assistant.learner.reader import LearnerReader
+from assistant.settings import PROJECT_ROOT
+
+
+@pytest.fixture(scope="module")
+def reader(roadmap: Roadmap, graph: RoadmapGraph) -> CVReader:
+    words = load_cv_words(PROJECT_ROOT / "corpus", roadmap, graph)
+    vocabulary = cv_vocabulary(roadmap, graph, words)
+    return CVReader(vocabulary, words, LearnerReader(vocabulary))  # goals by words only
+
+
+def levels(reading: CVReading) -> dict[str, str]:
+    return {i.id: i.polarity for i in reading.items if not i.inferred}
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("## Skills", "skills"),
+        ("TECHNICAL SKILLS", "skills"),
+        ("Berufserfahrung", "experience"),
+        ("Kenntnisse:", "skills"),
+        ("Habilidades", "skills"),
+        ("Compétences", "skills"),
+        ("Expérience professionnelle", "experience"),
+        ("Formación", "education"),
+        ("Cursos y certificaciones", "courses"),
+        ("Centres d'intérêt", "interests"),
+        ("Currently learning", "learning"),
+        ("**Profile**", "objective"),
+        ("Clinical Experience", "experience"),
+        ("Programming languages", "languages"),
+        ("Python, pandas and NumPy for data cleaning", None),
+        ("Skills: Python, PyTorch", None),
+        ("Machine Learning", None),
+    ],
+)
+def test_section_titles_in_several_languages(line: str, kind: str | None) -> None:
+    marked = line.startswith(("#", "**"))
+    assert section_of(line.strip("#* "), marked) == kind
+
+
+def test_a_skills_table_with_levels_keeps_each_level_with_its_skill(reader: CVReader) -> None:
+    text = """# Skills
+| Skill | Level |
+|---|---|
+| Python | Expert (5+ years) |
+| pandas, NumPy | Advanced |
+| PyTorch | Basic |
+| Docker | Beginner (followed the official tutorial) |
+| AWS SageMaker | Intermediate |
+"""
+    reading = reader.read(text)
+    assert levels(reading) == {
+        "step-1/python-basics": "done",
+        "step-1/libraries": "done",
+        "step-4/frameworks": "learning",
+        "step-9/tools-and-frameworks": "learning",
+        "step-9/cloud-platforms": "done",
+    }
+    step1 = next(i for i in reading.items if i.id == "step-1")  # Python at a working level
+    assert step1.inferred and step1.evidence == "Python | Expert (5+ years)"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Basic knowledge of Docker and MLflow", {"step-9/tools-and-frameworks": "learning"}),
+        ("Exposure to PyTorch and Keras", {"step-4/frameworks": "learning"}),
+        (
+            "Familiar with the basics of pandas, NumPy and Matplotlib",
+            {"step-1/libraries": "learning"},
+        ),
+        ("Currently learning OpenCV", {"step-6/basics-of-image-processing-opencv": "learning"}),
+        ("Beginner in TensorFlow", {"step-4/frameworks": "learning"}),
+        (
+            "Took an intro course on clustering but haven't used it since",
+            {"step-3/unsupervised-learning": "learning"},
+        ),
+        (
+            "Python (10 years, daily), PyTorch (basic)",
+            {"step-1/python-basics": "done", "step-4/frameworks": "learning"},
+        ),
+        (
+            "PyTorch — basic, NumPy — advanced",
+            {"step-4/frameworks": "learning", "step-1/libraries": "done"},
+        ),
+        (
+            "Machine Learning (Coursera), 2020 — completed, but I have not used it at work since",
+            {"step-3": "learning"},
+        ),
+        ("Kubernetes, Terraform, Figma, SQL, Excel, JavaScript", {}),
+        ("Regression testing and code review for 40 services", {}),
+    ],
+)
+def test_hedges_make_learning_never_done(
+    reader: CVReader, line: str, expected: dict[str, str]
+) -> None:
+    assert levels(reader.read(f"## Skills\n- {line}\n")) == expected
+
+
+def test_a_hedge_anywhere_wins_over_a_plain_mention(reader: CVReader) -> None:
+    text = "## Skills\n- Docker, AWS\n## Courses\n- Docker: basic knowledge only\n"
+    assert levels(reader.read(text)) == {
+        "step-9/tools-and-frameworks": "learning",
+        "step-9/cloud-platforms": "done",
+    }
+
+
+def test_a_currently_learning_section_hedges_everything_in_it(reader: CVReader) -> None:
+    text = (
+        "## Currently learning\n"
+        "- Python, through an online course: chapters 1–8 done (loops, functions)\n"
+        "## Skills\n- Excel, public speaking\n"
+    )
+    reading = reader.read(text)
+    assert levels(reading) == {"step-1/python-basics": "learning"}
+    assert not any(i.id == "step-1" for i in reading.items)  # no Step 1 from a course
+
+
+def test_german_spanish_and_french_titles_with_english_content(reader: CVReader) -> None:
+    text = """Profil
+Research assistant in natural language processing.
+Berufserfahrung
+• I fine-tuned BERT models with PyTorch
+Kenntnisse
+• Word embeddings: exposure to word2vec only
+Habilidades
+• Docker (básico)
+Centres d'intérêt
+• Reinforcement learning for board games, computer vision
+"""
+    assert levels(reader.read(text)) == {
+        # a step merely named in a role ("research assistant in NLP") is not proposed done
+        "step-4/frameworks": "done",
+        "step-5/word-embeddings-word2vec-glove": "learning",
+        "step-5/advanced-models-bert-gpt-t5": "done",
+        "step-5/fine-tuning-pretrained-models": "done",
+        "step-9/tools-and-frameworks": "learning",
+        # interests are not read
+    }
+
+
+def test_a_whole_step_needs_evidence_that_covers_it(reader: CVReader) -> None:
+    text = """## Summary
+Machine learning engineer with three years in retail.
+## Experience
+- Built deep learning models for demand forecasting
+## Education
+- BSc Mathematics, University of Somewhere, 2019
+- PhD in Physics, 2023
+## Courses
+- Deep Learning Specialization (Coursera), completed 2022: neural networks, CNNs
+"""
+    reading = levels(reader.read(text))
+    assert reading["step-2"] == "done"  # a maths or physics degree
+    assert reading["step-3"] == "done"  # a profession with its years
+    assert reading["step-4"] == "done"  # a completed course (not "built deep learning models")
+    assert reading["step-4/basics"] == "done" and reading["step-4/architectures"] == "done"
+
+
+def test_a_step_only_named_is_not_done_and_one_being_learned_gives_its_topics(
+    reader: CVReader,
+) -> None:
+    text = """## Profile
+Computer-vision hobbyist for the last four years.
+## Skills
+- Currently learning NLP with the NLTK book: tokenization and stemming
+"""
+    assert levels(reader.read(text)) == {"step-5/tokenization-stemming-lemmatization": "learning"}
+
+
+def test_every_item_keeps_the_line_that_shows_it(reader: CVReader) -> None:
+    text = (
+        "Jane Roe · jane@example.com · github.com/jane/python-tools\n"
+        "## Experience\n"
+        "- Wrapped the fraud model in a FastAPI service on AWS; 4,000 requests/s at p99 40 ms\n"
+    )
+    reading = reader.read(text)
+    assert [(i.id, i.evidence) for i in reading.items] == [
+        (
+            "step-9/deployment",
+            "Wrapped the fraud model in a FastAPI service on AWS; 4,000 requests/s at p99 40 ms",
+        ),
+        (
+            "step-9/cloud-platforms",
+            "Wrapped the fraud model in a FastAPI service on AWS; 4,000 requests/s at p99 40 ms",
+        ),
+    ]  # the e-mail address and the GitHub link are not read ("python-tools")
+
+
+def test_a_long_line_is_cut_around_the_words_that_named_the_item(reader: CVReader) -> None:
+    text = "## Projects\n- " + "Cleaned data for weeks " * 15 + "then tuned XGBoost " + "x " * 100
+    (item,) = reader.read(text).items
+    assert item.id == "step-3/supervised-learning"
+    assert "XGBoost" in item.evidence and item.evidence.startswith("…")
+    assert item.evidence.endswith("…") and len(item.evidence) <= 242
+
+
+def test_the_goal_comes_from_the_objective_not_from_the_skills(reader: CVReader) -> None:
+    text = """## Objective
+Registered nurse moving into health AI. I want to build chatbots that answer patients.
+## Skills
+- Python (comfortable), pandas
+- Interested in reinforcement learning
+"""
+    reading = reader.read(text)
+    assert reading.goal == "nlp"
+    assert reading.goal_evidence == "I want to build chatbots that answer patients."
+    assert "step-8" not in levels(reading)  # a wish, not a skill
+
+
+def test_looking_for_a_role_names_the_goal_by_its_words_only(reader: CVReader) -> None:
+    reading = reader.read("## Summary\nI am looking for a junior MLOps role.\n")
+    assert reading.goal == "mlops" and reading.items == ()
+    assert reader.read("## Summary\nLooking for a summer internship.\n").goal is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Ana Ruiz\nAspiring computer vision engineer\n## Experience\n- Python (3 years)\n",
+        "## Summary\nAnalyst.\nObjective: a junior role in computer vision for agriculture.\n",
+        "## Objetivo\nJunior computer vision role in agriculture\n",
+    ],
+)
+def test_an_objective_line_or_headline_names_the_goal_without_a_cue(
+    reader: CVReader, text: str
+) -> None:
+    assert reader.read(text).goal == "computer-vision"
+
+
+def test_a_cv_without_a_goal_has_none(reader: CVReader) -> None:
+    text = "## Profile\nSite reliability engineer, seven years. I like calm incident reviews.\n"
+    assert reader.read(text).goal is None
+
+
+def test_hours_per_week_when_stated(reader: CVReader) -> None:
+    assert reader.read("## Summary\nI can study 8 hours a week.\n").hours_per_week == 8
+
+
+def test_lines_drop_markdown_marks_and_table_rules() -> None:
+    lines = cv_lines("# Name\n**Skills**\n| a | b |\n|---|---|\n- **Python** — advanced\n")
+    assert [(ln.section, ln.text) for ln in lines] == [
+        ("skills", "a | b"),
+        ("skills", "Python — advanced"),
+    ]
+
+
+def test_odd_input_never_raises(reader: CVReader) -> None:
+    for text in ("", "\x00\x01", "#" * 5000, "•\n" * 1000, "(((" * 300, "Python " * 30_000):
+        assert isinstance(reader.read(text), CVReading)

@@ -1,0 +1,168 @@
+"""CV text extraction in memory: each format, and each bad input refused in one line."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from assistant.errors import CVError
+from assistant.learner.cv_text import (
+    MAX_CV_BYTES,
+    check_zip,
+    cv_text_from_paste,
+    extract_cv_text,
+    reflow_pdf_lines,
+)
+from tests.cv_files import docx_bytes, encrypted_pdf, pdf_bytes, scanned_pdf, zip_bomb_docx
+
+LINES = [
+    "Skills",
+    "Python (5 years, daily), pandas, NumPy",
+    "Basic knowledge of PyTorch: I followed the official tutorials",
+]
+
+
+def test_a_pdf_gives_its_lines() -> None:
+    text = extract_cv_text(pdf_bytes(LINES), "cv.pdf")
+    assert text.kind == "pdf"
+    assert text.text.splitlines() == LINES
+
+
+def test_a_two_column_pdf_keeps_each_column_together() -> None:
+    side = ["Skills", "Python — advanced", "PyTorch — basic"]
+    main = ["Experience", "Trained a random forest with scikit-learn for churn at Acme"]
+    lines = extract_cv_text(pdf_bytes(main, sidebar=side), "cv.pdf").text.splitlines()
+    assert lines == side + main  # the sidebar first, never interleaved with the main column
+
+
+def test_wrapped_pdf_lines_are_joined_and_bullets_and_headings_kept_apart() -> None:
+    page = [
+        "Summary",
+        "Data analyst with four years in retail. I",
+        "turn messy data into dashboards, saving",
+        "about 10 hours a week",
+        "• Built a regression model in C++",
+        "Education",
+        "• Exposure to",
+        "PyTorch (basic",
+        "level)",
+    ]
+    assert reflow_pdf_lines(page).splitlines() == [
+        "Summary",
+        "Data analyst with four years in retail. I turn messy data into dashboards, saving "
+        "about 10 hours a week",
+        "• Built a regression model in C++",
+        "Education",
+        "• Exposure to PyTorch (basic level)",
+    ]
+
+
+def test_a_docx_gives_headings_paragraphs_and_table_rows_in_order() -> None:
+    data = docx_bytes(
+        ["Jane Roe", "Profile", "I want to work on NLP.", "Experience", "Built a Flask API"],
+        table=[["Skill", "Level"], ["Python", "Advanced"], ["PyTorch", "Basic"]],
+        headings=["Profile", "Experience"],
+    )
+    text = extract_cv_text(data, "Jane Roe CV.DOCX")
+    assert text.kind == "docx"
+    assert text.text.splitlines() == [
+        "Jane Roe",
+        "# Profile",
+        "I want to work on NLP.",
+        "# Experience",
+        "Built a Flask API",
+        "# Skills",
+        "Skill | Level",
+        "Python | Advanced",
+        "PyTorch | Basic",
+    ]
+
+
+@pytest.mark.parametrize("name", ["cv.txt", "cv.md", "CV.Markdown"])
+def test_text_and_markdown_are_decoded_with_or_without_a_byte_order_mark(name: str) -> None:
+    raw = "## Skills\n- Python — advanced\r\n- Kenntnisse: NumPy\n"
+    for data in (raw.encode(), b"\xef\xbb\xbf" + raw.encode()):
+        text = extract_cv_text(data, name)
+        assert text.text == "## Skills\n- Python — advanced\n- Kenntnisse: NumPy\n"
+
+
+def test_pasted_text_is_bounded_and_marked_as_pasted() -> None:
+    text = cv_text_from_paste("Python " * 20_000)
+    assert text.kind == "pasted" and text.truncated and len(text.text) == 100_000
+
+
+def one_line(err: pytest.ExceptionInfo[CVError]) -> str:
+    message = str(err.value)
+    assert "\n" not in message and 20 < len(message) < 220
+    return message
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "says"),
+    [
+        (scanned_pdf(), "scan.pdf", "No text found in this PDF (it may be a scanned image); paste"),
+        (encrypted_pdf(LINES), "locked.pdf", "This PDF is encrypted (password-protected)"),
+        (b"x" * (MAX_CV_BYTES + 1), "big.txt", "The CV is 5.0 MB; at most 5 MB is accepted"),
+        (zip_bomb_docx(), "bomb.docx", "it is refused as a possible zip bomb"),
+        (b"Python, pandas, NumPy", "fake.docx", "is not a Word document (it is not a zip"),
+        (b"%PDF-1.7 \x00\x01", "cv.odt", "Unsupported file type .odt (save it as DOCX or PDF)"),
+        (b"GIF89a", "photo.gif", "Unsupported file type .gif: upload a PDF, DOCX, TXT or MD"),
+        (b"", "empty.pdf", "The CV is empty"),
+        (b"PK\x03\x04 not really", "cv.pdf", "This .pdf file is not a PDF"),
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ntrailer\n%%EOF", "cv.pdf", "cannot be read"),
+        (b"\x00\x01\x02binary", "cv.txt", "This file is not plain text"),
+    ],
+    ids=[
+        "scanned",
+        "encrypted",
+        "over-5MB",
+        "zip-bomb",
+        "docx-not-a-zip",
+        "odt",
+        "image",
+        "empty",
+        "pdf-that-is-a-zip",
+        "broken-pdf",
+        "binary-txt",
+    ],
+)
+def test_each_bad_file_is_refused_with_one_clear_line(data: bytes, name: str, says: str) -> None:
+    with pytest.raises(CVError) as err:
+        extract_cv_text(data, name)
+    assert says in one_line(err)
+
+
+def test_the_zip_bomb_is_refused_from_its_declared_sizes_before_anything_is_unpacked() -> None:
+    data = zip_bomb_docx(unpacked=60_000_000)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = archive.infolist()
+    assert sum(e.file_size for e in entries) == 60_000_000 + len("<Types/>")
+    with pytest.raises(CVError, match="60 MB from 0.1 MB"):
+        check_zip(entries, len(data))
+    # a small but extreme ratio is refused too (1 MB of zeros in ~1 KB)
+    small = zip_bomb_docx(unpacked=1_000_000)
+    with zipfile.ZipFile(io.BytesIO(small)) as archive, pytest.raises(CVError, match="zip bomb"):
+        check_zip(archive.infolist(), len(small))
+    # a real DOCX (python-docx's template unpacks ~22:1) passes
+    real = docx_bytes(["Python"])
+    with zipfile.ZipFile(io.BytesIO(real)) as archive:
+        check_zip(archive.infolist(), len(real))
+
+
+def test_a_pdf_encrypted_with_an_empty_password_is_read() -> None:
+    lines = ["Python (5 years) and pandas for data cleaning every day"]
+    assert extract_cv_text(encrypted_pdf(lines, password=""), "cv.pdf").text.strip() == lines[0]
+
+
+def test_error_messages_never_quote_the_cv() -> None:
+    secret = "Zanzibar-Quokka-Python-Line"
+    for data, name in (
+        (f"{secret}\n".encode() * 300_000, "big.md"),
+        (secret.encode(), "cv.docx"),
+        (secret.encode(), "cv.pdf"),
+    ):
+        with pytest.raises(CVError) as err:
+            extract_cv_text(data, name)
+        assert secret not in str(err.value)
