@@ -144,6 +144,9 @@ def test_no_markdown_image_from_any_path_reaches_a_remote_host(
                 expect(last).to_contain_text("See the details")
                 assert last.locator(f"a[href^='{listener.url}']").count() == 0
                 assert outside_images(page, origin) == []
+                # The turn is saved by the handler's last update: let it finish before reloading.
+                expect(page.locator("#chat")).not_to_contain_text("processing", timeout=60_000)
+                page.wait_for_timeout(1_000)
                 page.reload()  # the saved conversation is rendered again
                 expect(page.locator("#chat")).to_contain_text("🖼 chart", timeout=30_000)
                 expect(page.locator("#chat")).to_contain_text("🖼 typed")
