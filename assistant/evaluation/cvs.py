@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from assistant.errors import AssistantError, EvalError
-from assistant.evaluation.learners import SPLITS
+from assistant.evaluation.learners import SPLITS, split_table
 from assistant.knowledge.cv_words import cv_vocabulary, load_cv_words
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.graph import load_roadmap_and_graph
@@ -286,13 +286,7 @@ def cv_table(report: dict[str, Any]) -> list[str]:
         "goal": "goal accuracy",
         "first_step": "first-step accuracy",
     }
-    gate = report.get("gate", {})
-    lines = ["| CVs | dev | held-out | gate (held-out) |", "|---|---|---|---|"]
-    for key, label in names.items():
-        bound = gate.get(key)
-        rule = "" if bound is None else (f"≤ {bound}" if key == "hedge_errors" else f"≥ {bound}")
-        lines.append(f"| {label} | {report['dev'][key]} | {report['heldout'][key]} | {rule} |")
-    return lines
+    return split_table(report, names, "CVs", at_most=("hedge_errors",))
 
 
 def offline_cv_reader(

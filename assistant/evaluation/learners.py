@@ -13,7 +13,7 @@ Nothing here changes how the assistant reads learners.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -247,11 +247,22 @@ def learner_table(report: dict[str, Any]) -> list[str]:
         "goal": "goal accuracy",
         "first_step": "first-step accuracy",
     }
+    return split_table(report, names, "metric", at_most=("negation_errors",))
+
+
+def split_table(
+    report: Mapping[str, Any], names: Mapping[str, str], first: str, at_most: Sequence[str]
+) -> list[str]:
+    """Dev beside held-out for each metric in ``names``, with the held-out gate's bound.
+
+    ``at_most`` names the metrics whose bound is a maximum (error counts); the rest are
+    minimums. The learner and the CV evals print their reports with it.
+    """
     gate = report.get("gate", {})
-    lines = ["| metric | dev | held-out | gate (held-out) |", "|---|---|---|---|"]
+    lines = [f"| {first} | dev | held-out | gate (held-out) |", "|---|---|---|---|"]
     for key, label in names.items():
         bound = gate.get(key)
-        rule = "" if bound is None else (f"≤ {bound}" if key == "negation_errors" else f"≥ {bound}")
+        rule = "" if bound is None else (f"≤ {bound}" if key in at_most else f"≥ {bound}")
         lines.append(f"| {label} | {report['dev'][key]} | {report['heldout'][key]} | {rule} |")
     return lines
 
