@@ -4,6 +4,7 @@ see the skill-gap view and the plan; paste a CV; and nothing of the CV is left o
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import tempfile
@@ -168,4 +169,63 @@ def test_upload_correct_confirm_then_the_gap_and_the_plan(
     ]
     assert left == []
     log = (ARTIFACTS / "app-cv.log").read_text(errors="replace")
+    assert "Traceback" not in log and marker not in log
+
+
+def test_a_cv_pasted_into_the_chat_is_proposed_in_the_cv_panel_and_not_kept(
+    browser: Browser, app_home: Path, tmp_path: Path
+) -> None:
+    port = free_port()
+    started = time.time() - 1
+    marker = f"quokka{secrets.token_hex(6)}"
+    # A dev CV (a career changer with Spanish titles) with a unique contact line.
+    text = (DEV / "cv-dev-11.md").read_text(encoding="utf-8")
+    pasted = f"Email: {marker}@example.com\n{text}"
+    with running_app(
+        app_home, port, {"ASSISTANT_BACKEND": "offline"}, log=ARTIFACTS / "app-cv2.log"
+    ):
+        context = browser.new_context(viewport={"width": 1400, "height": 1600})
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}/")
+        expect(page.locator("#status")).to_contain_text("Offline mode", timeout=90_000)
+        page.locator("#question textarea").fill(pasted)
+        page.locator("#send").click()
+
+        chat = page.locator("#chat")
+        expect(chat).to_contain_text("That looks like a CV", timeout=30_000)
+        expect(chat).to_contain_text("A pasted CV")
+        expect(chat).to_contain_text("Goal: Computer vision")  # read, read from the objective
+        expect(chat).not_to_contain_text(marker)
+        assert page.locator("#question textarea").input_value() == ""
+        # The reading waits in the CV panel, which opened by itself; nothing saved yet.
+        items = page.locator("#cv-items")
+        expect(items).to_be_visible(timeout=15_000)
+        expect(items).to_contain_text("YOLO")
+        expect(page.locator("#cv-status")).to_contain_text("Nothing is saved until you do")
+        expect(page.locator("#plan-panel")).to_have_class(re.compile(r"\bopen\b"))
+        page.wait_for_timeout(800)  # the panel's opening transition
+        page.screenshot(path=str(ARTIFACTS / "cv-06-pasted-in-chat.png"))
+        page.locator("#cv-confirm").click()
+        expect(page.locator("#cv-plan")).to_contain_text(
+            "1. Step 6: Computer Vision", timeout=30_000
+        )
+        expect(page.locator("#my-next-steps")).to_contain_text("Step 6: Computer Vision")
+
+        # The saved conversation holds the placeholder, not the CV; retry does not re-ask it.
+        page.reload()
+        expect(page.locator("#status")).to_contain_text("Offline mode", timeout=60_000)
+        expect(chat).to_contain_text("A pasted CV", timeout=15_000)
+        expect(chat).not_to_contain_text(marker)
+        page.locator("#retry").click()
+        expect(page.get_by_text("paste it again").first).to_be_visible(timeout=15_000)
+        stored = page.evaluate("() => JSON.stringify(Object.entries(localStorage))")
+        assert marker not in stored
+
+    left = [
+        p
+        for p in files_holding(marker, [app_home, Path(tempfile.gettempdir())], started)
+        if not p.is_relative_to(tmp_path)
+    ]
+    assert left == []
+    log = (ARTIFACTS / "app-cv2.log").read_text(errors="replace")
     assert "Traceback" not in log and marker not in log

@@ -171,6 +171,28 @@ def cv_lines(text: str) -> list[CVLine]:
     return out
 
 
+#: A chat message is read as a pasted CV from this many non-empty lines…
+PASTE_MIN_LINES = 6
+#: …with this many kinds of section heading (or one and a contact line at the top).
+PASTE_MIN_SECTIONS = 2
+
+
+def looks_like_cv(text: str) -> bool:
+    """Whether a chat message is a pasted CV (several lines under CV section headings, such
+    as "Experience" and "Skills"), not a question or a statement about the learner."""
+    lines = [raw for raw in text.splitlines() if raw.strip()]
+    if len(lines) < PASTE_MIN_LINES:
+        return False
+    kinds = set()
+    for raw in lines:
+        marked = bool(re.match(r"\s*#{1,6}\s", raw))
+        kind = section_of(cue.LINE_MARKS.sub("", raw).strip(), marked)
+        if kind is not None and kind != "other":
+            kinds.add(kind)
+    contact = any(cue.CONTACT.search(raw) for raw in lines[:PASTE_MIN_LINES])
+    return len(kinds) >= PASTE_MIN_SECTIONS or (len(kinds) == 1 and contact)
+
+
 def _sentences(line: str) -> list[str]:
     return [s for s in cue.SENTENCE_END.split(line) if s.strip()]
 

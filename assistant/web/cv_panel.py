@@ -195,6 +195,43 @@ class CVPanel:
             return self.shown(None, f"⚠️ {err} Nothing was saved.")
         return self.shown(reading)
 
+    def read_chat(self, text: str) -> tuple[str, CVReading | str]:
+        """A CV pasted into the chat: read it like the paste box. The chat's reply, and the
+        reading for ``show_pasted`` (or the one-line reason it could not be read)."""
+        try:
+            service = self.service()
+            reading = service.read_paste(text)
+        except AssistantError as err:
+            gr.Warning(str(err))
+            return f"⚠️ {err} Nothing was saved.", f"⚠️ {err} Nothing was saved."
+        done = [service.title(i.id) for i in reading.items if i.polarity == "done"]
+        learning = [service.title(i.id) for i in reading.items if i.polarity == "learning"]
+        lines = [
+            "That looks like a CV, so I read it as one, in memory (it is not kept in "
+            "this conversation)."
+        ]
+        if done:
+            lines.append(f"- **You know** ({len(done)}): {_listed(done)}")
+        if learning:
+            lines.append(f"- **Still learning** ({len(learning)}): {_listed(learning)}")
+        if reading.goal:
+            goal = service.reader.vocabulary.goal(reading.goal).name
+            lines.append(f"- **Goal**: {escape_text(goal[:1].upper() + goal[1:])}")
+        lines.append(
+            "\nCheck each item and the CV line behind it in **📄 Bring your CV** (in *My next "
+            "steps*, on the right), then **Confirm**. Nothing is saved until you do."
+        )
+        return safe_markdown("\n".join(lines)), reading
+
+    def show_pasted(self, pasted: Any) -> list[Any]:
+        """After a CV was pasted into the chat: its reading in this panel, which opens.
+        Outputs: ``read_outputs``, then the panel's accordion."""
+        if isinstance(pasted, CVReading):
+            return [*self.shown(pasted), gr.Accordion(open=True)]
+        if isinstance(pasted, str) and pasted:
+            return [*self.shown(None, pasted), gr.Accordion(open=True)]
+        return [gr.skip()] * (len(self.read_outputs) + 1)
+
     def levels(self, reading: CVReading, learning: Sequence[str]) -> dict[str, Polarity]:
         """Each item's level from the "still learning" list: in it, learning; taken out of
         it, done; a "not yet" stays."""
@@ -270,7 +307,7 @@ class CVPanel:
         """Lay the panel out (inside the caller's column or sidebar) and wire its events."""
         c = self.components
         c["id"] = profile_state
-        with gr.Accordion("📄 Bring your CV", open=False, elem_id="cv-panel"):
+        with gr.Accordion("📄 Bring your CV", open=False, elem_id="cv-panel") as c["accordion"]:
             gr.Markdown(
                 "Upload your CV (PDF, DOCX, TXT or MD, at most 5 MB) or paste its text: I "
                 "propose what you know, with the line that shows it, and you confirm."
@@ -325,3 +362,8 @@ class CVPanel:
         """Run ``then(*inputs)`` into ``outputs`` after each confirmation (e.g. the profile
         panel's refresh, so its plan and picture follow the CV)."""
         self.components["confirmed"].then(then, inputs, outputs, api_visibility="private")
+
+
+def _listed(titles: Sequence[str], at_most: int = 8) -> str:
+    shown = ", ".join(escape_text(t) for t in titles[:at_most])
+    return shown + (f" and {len(titles) - at_most} more" if len(titles) > at_most else "")

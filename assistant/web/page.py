@@ -92,6 +92,20 @@ def open_plan_panel(planned: Any, width: Any) -> tuple[Any, Any, Any]:
     return gr.Sidebar(open=True), gr.Tabs(selected="plan"), room
 
 
+def open_cv_panel(reading: Any, width: Any) -> tuple[Any, Any]:
+    """After a CV was pasted into the chat: open the panel holding its reading (closing the
+    conversations list when both would not fit). Outputs: plan panel, conversations list."""
+    if not reading:
+        return gr.skip(), gr.skip()
+    return gr.Sidebar(open=True), gr.skip() if _px(width) >= KEEP_BOTH_FROM else gr.Sidebar(
+        open=False
+    )
+
+
+#: Shows the CV panel's reading once it is filled in.
+SHOW_CV_JS = "() => document.querySelector('#cv-status')?.scrollIntoView({block: 'start'})"
+
+
 def _px(width: Any) -> float:
     return float(width) if isinstance(width, int | float) else 0.0
 

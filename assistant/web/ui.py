@@ -30,6 +30,7 @@ import gradio as gr
 from assistant.answering.assistant import Answer, Assistant
 from assistant.errors import AssistantError, StorageError
 from assistant.knowledge.roadmap import Roadmap, load_roadmap
+from assistant.learner.cv_reader import looks_like_cv
 from assistant.settings import Settings, private_files
 from assistant.web.conversations import Store
 from assistant.web.cv_panel import CVPanel
@@ -38,8 +39,10 @@ from assistant.web.page import (
     LIST_WIDTH,
     PANEL_WIDTH,
     SCROLL_JS,
+    SHOW_CV_JS,
     SIDEBAR_CSS,
     WITH_WIDTH,
+    open_cv_panel,
     open_plan_panel,
     open_when_wide,
     theme,
@@ -64,6 +67,8 @@ WAIT_EVERY = 1.0
 #: Answers generated at the same time; more wait in Gradio's queue.
 GENERATION_CONCURRENCY = 2
 STORAGE_KEY = "roadmap-assistant-conversations"
+#: What the conversation keeps in place of a CV pasted into the chat.
+PASTED_CV = "📄 A pasted CV"
 CSS = """
 #status {min-height: 1.6em}
 #status p {margin: 0}
@@ -209,6 +214,29 @@ def respond(
     yield final, store.to_json(), gr.skip(), _list_update(store), "plan" in answer.extra
 
 
+def respond_cv(
+    cv: CVPanel, message: str, shown: list[dict[str, Any]], saved: Any
+) -> Iterator[tuple[Any, ...]]:
+    """A CV pasted into the chat: read in memory, proposed in the CV panel for confirmation.
+
+    Yields what ``respond`` yields, then the reading for ``CVPanel.show_pasted``. The
+    conversation keeps a placeholder in place of the CV's text (it is saved in the browser).
+    """
+    store = Store.from_json(saved)
+    conversation = store.on_screen
+    turns = list(conversation.turns) if conversation else []
+    lines = sum(1 for line in message.splitlines() if line.strip())
+    placeholder = f"{PASTED_CV} ({lines} lines; read in memory, not kept here)"
+    asked = {"role": "user", "content": placeholder}
+    live = [*shown, asked, streaming_message("Reading your CV…")]
+    yield live, gr.skip(), "", gr.skip(), False, None
+    reply, reading = cv.read_chat(message)
+    final = [*shown, asked, {"role": "assistant", "content": reply}]
+    turns += [{"role": "user", "content": placeholder}, {"role": "assistant", "content": reply}]
+    store = store.record(final, turns)
+    yield final, store.to_json(), gr.skip(), _list_update(store), False, reading
+
+
 def retry(
     runtime: Runtime, shown: list[dict[str, Any]], saved: Any, profile_id: str | None = None
 ) -> Iterator[Answered]:
@@ -222,6 +250,10 @@ def retry(
     users = [i for i, t in enumerate(conversation.turns) if t["role"] == "user"]
     last = users[-1]
     question = conversation.turns[last]["content"]
+    if question.startswith(PASTED_CV):
+        gr.Info("The CV was not kept, so it cannot be read again: paste it again.")
+        yield shown, gr.skip(), gr.skip(), gr.skip(), False
+        return
     cut = [i for i, m in enumerate(conversation.messages) if m.get("role") == "user"][-1]
     store = store.record(list(conversation.messages[:cut]), list(conversation.turns[:last]))
     yield from respond(
@@ -315,6 +347,7 @@ def build_ui(runtime: Runtime) -> gr.Blocks:
                 "AI Engineer Roadmap 2025/26 and the pages it links to.</small>"
             )
         panel = profile_panel(runtime, roadmap)
+        cv: CVPanel | None = None
         if panel is not None:
             with gr.Sidebar(
                 label="My next steps",
@@ -364,15 +397,23 @@ def build_ui(runtime: Runtime) -> gr.Blocks:
             clear_btn = gr.Button("Clear (start a new conversation)", elem_id="clear", size="sm")
 
         outputs = [chat, saved, question, conversations]
-        answered = [*outputs, planned]
+        pasted = gr.State(None)  # a CV pasted into the chat: its reading, for the CV panel
+        answered = [*outputs, planned, pasted]
 
         def _respond(
             message: str, shown: list[dict[str, Any]], store: Any, pid: Any = None
-        ) -> Iterator[Answered]:
-            yield from respond(runtime, message, shown, store, pid)
+        ) -> Iterator[tuple[Any, ...]]:
+            if cv is not None and isinstance(message, str) and looks_like_cv(message):
+                yield from respond_cv(cv, message, shown, store)
+                return
+            for out in respond(runtime, message, shown, store, pid):
+                yield (*out, None)
 
-        def _retry(shown: list[dict[str, Any]], store: Any, pid: Any = None) -> Iterator[Answered]:
-            yield from retry(runtime, shown, store, pid)
+        def _retry(
+            shown: list[dict[str, Any]], store: Any, pid: Any = None
+        ) -> Iterator[tuple[Any, ...]]:
+            for out in retry(runtime, shown, store, pid):
+                yield (*out, None)
 
         answer_opts: dict[str, Any] = {
             "concurrency_limit": GENERATION_CONCURRENCY,
@@ -405,6 +446,12 @@ def build_ui(runtime: Runtime) -> gr.Blocks:
                     **quiet,
                 )
             demo.load(panel.load, [profile_id], panel.outputs, **private)
+        if cv is not None:  # a CV pasted into the chat is shown in the CV panel, opened
+            shows = [*cv.read_outputs, cv.components["accordion"]]
+            for event in (submitted, clicked):
+                event.then(cv.show_pasted, [pasted], shows, **quiet).then(
+                    open_cv_panel, [pasted, width], [right, left], js=WITH_WIDTH, **quiet
+                ).then(None, None, None, js=SHOW_CV_JS, **quiet)
         stop.click(None, None, None, cancels=[submitted, clicked, picked, retried])
         for button in (new_btn, clear_btn):
             button.click(new_conversation, [saved], outputs, **private)
