@@ -144,7 +144,7 @@ Centres d'intérêt
         # a step merely named in a role ("research assistant in NLP") is not proposed done
         "step-4/frameworks": "done",
         "step-5/word-embeddings-word2vec-glove": "learning",
-        "step-5/advanced-models-bert-gpt-t5": "done",
+        # fine-tuning BERT shows fine-tuning; the model fine-tuned is its object, not a topic
         "step-5/fine-tuning-pretrained-models": "done",
         "step-9/tools-and-frameworks": "learning",
         # interests are not read
@@ -260,3 +260,44 @@ def test_lines_drop_markdown_marks_and_table_rules() -> None:
 def test_odd_input_never_raises(reader: CVReader) -> None:
     for text in ("", "\x00\x01", "#" * 5000, "•\n" * 1000, "(((" * 300, "Python " * 30_000):
         assert isinstance(reader.read(text), CVReading)
+
+
+def test_a_job_sub_heading_keeps_its_section(reader: CVReader) -> None:
+    text = "## Experience\n### Engineer — Acme, 2021 – now\n- Wrote Python services daily\n"
+    assert [line.section for line in cv_lines(text)] == ["experience"]
+    assert levels(reader.read(text)).get("step-1/python-basics") == "done"
+    assert any(i.id == "step-1" and i.inferred for i in reader.read(text).items)
+
+
+def test_a_course_code_or_a_course_audience_is_not_the_subject(reader: CVReader) -> None:
+    read = levels(reader.read("Coursework: Linear Algebra (MATH 2568); Databases (CSE 3241)"))
+    assert read == {"step-2/linear-algebra": "done"}  # not the whole of Step 2 from "MATH"
+    read = levels(reader.read("Mathematics for Machine Learning: Linear Algebra (Coursera)"))
+    assert read == {"step-2/linear-algebra": "done"}  # neither Step 2 whole nor Step 3
+
+
+def test_a_level_cell_covers_a_name_in_its_parenthesis_aside(reader: CVReader) -> None:
+    read = levels(reader.read('| pandas | Beginner (reading "Python for Data Analysis") |'))
+    assert read["step-1/libraries"] == "learning"
+
+
+def test_a_stale_clause_hedges_only_what_it_is_about(reader: CVReader) -> None:
+    line = "ML: random forests (XGBoost); PyTorch from one workshop; I have not used it since"
+    read = levels(reader.read(line))
+    assert read["step-3/supervised-learning"] == "done"
+    assert read["step-4/frameworks"] == "learning"
+    both = levels(reader.read("Took courses in pandas; then PyTorch; never used them since"))
+    assert set(both.values()) == {"learning"}
+
+
+def test_fine_tuning_a_detector_is_not_nlp_fine_tuning(reader: CVReader) -> None:
+    read = levels(reader.read("Fine-tuned a YOLOv8 detector on 900 photos of birds"))
+    assert "step-5/fine-tuning-pretrained-models" not in read
+    assert read["step-6/cnns-and-advanced-architectures-yolo-faster-r-cnn"] == "done"
+
+
+def test_what_the_objective_moves_beyond_is_not_the_goal(reader: CVReader) -> None:
+    text = "Summary\nI'd like to grow beyond text and become an all-round AI engineer.\n"
+    assert reader.read(text).goal == "general"
+    text = "Summary\nMy wish is to build cameras that check welds on the line.\n"
+    assert reader.read(text).goal == "computer-vision"

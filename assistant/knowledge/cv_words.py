@@ -4,8 +4,9 @@
 step or topic; no word may name two ids, nor contradict the graph file's
 aliases) and returns ``CVWords``: tool aliases ("Docker" → MLOps tools and
 frameworks), words that say nothing in a CV ("CV", "projects"), phrases to
-blank before lookup ("regression testing") and degree subjects that cover a
-whole step ("BSc Mathematics" → Step 2). ``cv_vocabulary`` is the shared
+blank before lookup ("regression testing"), degree subjects that cover a
+whole step ("BSc Mathematics" → Step 2) and the words objectives use for a goal
+("chest X-rays" → computer vision). ``cv_vocabulary`` is the shared
 ``Vocabulary`` with those aliases added. A corpus without the file gets empty
 ``CVWords``. Reading a CV is ``learner/cv_reader.py``'s job; chat messages
 never use these words.
@@ -41,6 +42,8 @@ class CVWords:
     """Phrases blanked before lookup, longest first (lower case)."""
     degrees: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """Step id → degree subjects that cover it."""
+    goal_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Goal track → words a CV's objective uses for it, beyond the graph file's."""
 
 
 def build_cv_words(data: Any, roadmap: Roadmap, graph: RoadmapGraph, where: str) -> CVWords:
@@ -64,11 +67,16 @@ def build_cv_words(data: Any, roadmap: Roadmap, graph: RoadmapGraph, where: str)
     for step in degrees:
         if step not in steps:
             raise GraphError(f"{where}: degrees name {step!r}, which is not a roadmap step.")
+    goal_words = _words(data, "goal_words", where)
+    for goal in goal_words:
+        if goal not in graph.goal_details:
+            raise GraphError(f"{where}: goal_words name {goal!r}, which is not a goal track.")
     return CVWords(
         aliases,
         frozenset(_list(data, "ignore", where)),
         tuple(sorted(_list(data, "not_skills", where), key=len, reverse=True)),
         degrees,
+        goal_words,
     )
 
 
@@ -99,8 +107,13 @@ def load_cv_words(corpus_dir: Path, roadmap: Roadmap, graph: RoadmapGraph) -> CV
 
 
 def cv_vocabulary(roadmap: Roadmap, graph: RoadmapGraph, words: CVWords) -> Vocabulary:
-    """The shared vocabulary plus the CV aliases (the graph file's own words come first)."""
+    """The shared vocabulary plus the CV aliases and goal words (the graph file's own words
+    come first)."""
     merged = {item: tuple(ws) for item, ws in graph.aliases.items()}
     for item, ws in words.aliases.items():
         merged[item] = (*merged.get(item, ()), *ws)
-    return Vocabulary(roadmap, replace(graph, aliases=merged))
+    goals = {
+        goal: replace(details, words=(*details.words, *words.goal_words.get(goal, ())))
+        for goal, details in graph.goal_details.items()
+    }
+    return Vocabulary(roadmap, replace(graph, aliases=merged, goal_details=goals))

@@ -129,6 +129,10 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "certificate",
         "training",
         "trainings",
+        "retraining",
+        "upskilling",
+        "reskilling",
+        "continuing education",
         "professional development",
         "weiterbildung",
         "weiterbildungen",
@@ -278,6 +282,9 @@ TITLE_FILLERS = frozenset(
         "other",
         "technical",
         "professional",
+        "profesional",
+        "professionnel",
+        "professionale",
         "key",
         "core",
         "selected",
@@ -343,10 +350,13 @@ HEDGE = re.compile(
     r"working through|working my way through|going through|in progress|ongoing|halfway|"
     r"half way|partway|part way|so far|this semester|this term|getting started|"
     r"started learning|starting to|teaching myself|self-teaching|a bit of|dabbled|"
-    r"tinkered|exploring|following (?:the|an?) (?:official )?tutorials?|"
-    r"followed (?:the|an?) (?:official )?tutorials?|tutorials? only|planning to learn|"
+    r"tinkered|exploring|follow(?:ing|ed)?\s+(?:(?:the|an?|official|some|its)\s+)*tutorials?|"
+    r"tutorials? only|planning to learn|can't yet|cannot yet|can not yet|not yet able|"
     r"would like to learn|want to learn|not (?:yet )?(?:confident|fluent)|rudimentary|"
     r"new to|currently reading|reading through|completing|pursuing|to be completed|"
+    r"just started|reading up on|nothing built yet|not built anything yet|"
+    r"currently (?:on|in|at|doing) (?:the )?(?:course|module|week|part|chapter|unit|lesson)|"
+    r"(?:course|module|week|part|chapter|unit|lesson) \d+ (?:of|/) \d+|"
     r"theoretical knowledge|theory only|only theory|hobby[- ]level|"
     r"expected\s+(?:in\s+)?(?:[a-z]+\s+)?20\d\d|"
     r"(?:attended|attending)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:workshop|webinar|"
@@ -364,6 +374,10 @@ STALE = re.compile(
     r"\b(?:out of curiosity|only (?:in|through|via) (?:one|a|an|my)\b)|"
     r"\bhave not used\b|\bhaven't used\b|\bnot used (?:it|them|any of it)\b",
     re.I,
+)
+#: A stale or hedging clause about "them", "either", "any of it": all the names before it.
+ALL_OF_THEM = re.compile(
+    r"\b(?:them|either|both|any of (?:it|them|this)|all of (?:it|them))\b", re.I
 )
 #: A level or statement that says "done" for the items it qualifies.
 DONE = re.compile(
@@ -414,7 +428,14 @@ YEARS = re.compile(
 CV_GOAL_CUE = re.compile(
     r"\b(?:looking for|seeking|aspiring|aspire to|pivot(?:ing)? (?:in)?to|"
     r"transition(?:ing)? (?:in)?to|move (?:on )?(?:in)?to|moving (?:on )?(?:in)?to|"
-    r"retraining (?:for|as|into)|open to (?:roles|positions) in|next,? i)\b",
+    r"retraining (?:for|as|into)|open to (?:roles|positions) in|next,? i|"
+    r"(?:my|the) (?:wish|aim|ambition|hope|dream|plan) is to)\b",
+    re.I,
+)
+#: What the learner moves away from ("broaden beyond text") is not the goal.
+AWAY_FROM = re.compile(
+    r"\b(?:beyond|away from|other than|rather than|instead of|not just|not only)\s+"
+    r"[\w-]+(?:\s+(?!and\b|to\b|into\b|but\b)[\w-]+){0,2}",
     re.I,
 )
 #: "Objective: …" at the start of a line: what follows states the goal, cue or not.
@@ -427,6 +448,8 @@ LINE_MARKS = re.compile(r"^\s*(?:#{1,6}\s*|[•·▪●◦‣∙*\-–+]\s+|\d{1
 SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\d)[.!?]\s+(?=[A-Z\"“(*])"
 )
+#: A course code ("MATH 2568", "STAT3470"): the course's subject is named elsewhere, if at all.
+COURSE_CODE = re.compile(r"\b[A-Z]{2,5}\s?(?!(?:19|20)\d\d\b)\d{3,4}[A-Z]?\b")
 #: Links, e-mail addresses and phone numbers carry no skills ("github.com/…py").
 CONTACT = re.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|"

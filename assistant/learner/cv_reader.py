@@ -43,6 +43,9 @@ EVIDENCE_CHARS = 240
 #: Longest line read at once; a longer one (a wall of text) is read in pieces.
 MAX_LINE = 1500
 NO_SKILLS = "I found no skills I can map to the roadmap in this text; is it a CV?"
+FINE_TUNING = "step-5/fine-tuning-pretrained-models"
+FINE_TUNED_MODELS = "step-5/advanced-models-bert-gpt-t5"
+VISION = "step-6"
 
 
 class CVItem(BaseModel):
@@ -148,18 +151,21 @@ def section_of(line: str, marked: bool = False) -> str | None:
 
 def cv_lines(text: str) -> list[CVLine]:
     """The CV's logical lines with their sections (headings themselves are left out)."""
-    section = "preamble"
+    section, level = "preamble", 0
     out: list[CVLine] = []
     for raw in text.splitlines():
-        marked = bool(re.match(r"\s*#{1,6}\s", raw)) or bool(
-            re.fullmatch(r"\s*\*\*[^*]+\*\*\s*", raw)
-        )
+        hashes = re.match(r"\s*(#{1,6})\s", raw)
+        marked = bool(hashes) or bool(re.fullmatch(r"\s*\*\*[^*]+\*\*\s*", raw))
         line = cue.LINE_MARKS.sub("", raw).strip()
         if re.fullmatch(r"[\s|:\-]*", line):
             continue  # a Markdown table rule, or nothing
         kind = section_of(line, marked)
+        depth = len(hashes.group(1)) if hashes else 7
+        if hashes and kind == "other" and section != "preamble" and depth > level:
+            continue  # a sub-heading ("### Engineer — Acme, 2021"): still in its section
         if kind is not None:  # a heading before any line is the name: still the preamble
             section = kind if out or kind != "other" else "preamble"
+            level = depth if hashes else 0
             continue
         line = re.sub(r"\s*\|\s*", " | ", line.strip("| ")).replace("**", "").replace("__", "")
         while len(line) > MAX_LINE:  # a wall of text: read in pieces, cut at a space
@@ -197,16 +203,40 @@ def _sentences(line: str) -> list[str]:
     return [s for s in cue.SENTENCE_END.split(line) if s.strip()]
 
 
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """Spans of a sentence's clauses: cut at ";" outside parentheses."""
+    inside, spans, start = _in_parentheses(sentence), [], 0
+    for i, ch in enumerate(sentence):
+        if ch == ";" and not inside[i]:
+            spans.append((start, i))
+            start = i + 1
+    return [*spans, (start, len(sentence))]
+
+
+def _clause_at(sentence: str, at: int) -> int:
+    return sum(1 for _, end in _clauses(sentence)[:-1] if end <= at)
+
+
+def _in_parentheses(sentence: str) -> list[bool]:
+    """For each character of ``sentence``: whether it is inside ( ) or [ ]."""
+    out, depth = [], 0
+    for ch in sentence:
+        depth = depth + 1 if ch in "([" else max(0, depth - 1) if ch in ")]" else depth
+        out.append(depth > 0 and ch not in "([")
+    return out
+
+
 def _segments(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the list segments of a sentence: cut at , ; | outside parentheses."""
+    """Spans of the list segments of a sentence: cut at , ; | outside parentheses, and at a
+    colon that ends a clause of four words or more."""
     spans, depth, start = [], 0, 0
     for i, ch in enumerate(sentence):
         if ch in "([":
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif ch in ",;|" and depth == 0:
-            spans.append((start, i))
+        elif depth == 0 and (ch in ",;|" or (ch == ":" and len(sentence[start:i].split()) >= 4)):
+            spans.append((start, i))  # a colon after a clause, not after a label ("Python:")
             start = i + 1
     spans.append((start, len(sentence)))
     return spans
@@ -241,6 +271,7 @@ class CVReader:
         """Steps and topics named in ``text``: CV words included, contact details and the
         CV's "not a skill" phrases ignored; "machine-learning" is read as "machine learning"."""
         masked = self._blank(self._blank(text, cue.CONTACT), self._not_skills)
+        masked = self._blank(masked, cue.COURSE_CODE)
         found = self.vocabulary.find(masked)
         spaced = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", masked)
         if spaced != masked:
@@ -281,35 +312,93 @@ class CVReader:
         for sentence in _sentences(line.text):
             goal = GOAL_CUE.search(sentence) or cue.CV_GOAL_CUE.search(sentence)
             skills = sentence[: goal.start()] if goal else sentence  # the rest is the goal
-            sentences.append((sentence, skills, self.find(skills)))
-        stale = any(cue.STALE.search(s) for s, _, _ in sentences) or any(
-            not found and self._cue(skills, line.section) == "learning"
-            for _, skills, found in sentences
-        )  # "I finished it, but I have not used any of it since." hedges the whole line
+            sentences.append((sentence, skills, self._subjects(skills, self.find(skills))))
+        hedged = self._hedged_clauses(sentences, line.section)
         out = []
-        for sentence, skills, found in sentences:
+        for number, (sentence, skills, found) in enumerate(sentences):
             if not found:
                 continue
             lead = self._cue(skills[: found[0].start], line.section)
             spans = _segments(skills)
-            named = [any(s <= m.start < e for m in found) for s, e in spans]
+            inside = _in_parentheses(skills)  # a name there ("Beginner (… Python …)") is an aside
+            named = [any(s <= m.start < e and not inside[m.start] for m in found) for s, e in spans]
             rest: list[Polarity] = []
             for (s, e), has in zip(spans, named, strict=True):
                 said = None if has else self._cue(skills[s:e], line.section)
                 rest += [said] if said else []
             ranked = sorted(rest, key=_POLARITY_RANK.__getitem__, reverse=True)
             default = lead or (ranked[0] if ranked else None)
-            for (s, e), has in zip(spans, named, strict=True):
-                if not has:
+            for s, e in spans:
+                if not any(s <= m.start < e for m in found):
                     continue
                 own = self._cue(skills[s:e], line.section)
                 polarity: Polarity = own or default or "done"
-                if stale or line.section == "learning":
-                    polarity = "learning"
                 for m in found:
                     if s <= m.start < e:
+                        stale = (number, _clause_at(skills, m.start)) in hedged
+                        if stale or line.section == "learning":
+                            polarity = "learning"
                         out.append((m, polarity, self._covers_step(m, sentence, line), sentence))
         return self._steps_or_topics(out)
+
+    def _subjects(self, text: str, found: list[Match]) -> list[Match]:
+        """The names a sentence is about: not an audience ("Mathematics for Machine
+        Learning"), not a step whose topic follows as a subtitle ("Mathematics …: Linear
+        Algebra", "a mathematics unit on calculus"), not the model fine-tuned (BERT, when
+        fine-tuning is named), not NLP's fine-tuning of a vision model ("YOLOv8 … fine-tuned")."""
+        items = {m.item for m in found}
+        kept = []
+        for i, m in enumerate(found):
+            before = text[found[i - 1].end : m.start] if i else ""
+            after = text[m.end :]
+            if i and re.fullmatch(r"\s+(?:for|für|para|pour|per)\s+", before):
+                continue  # the audience of a course, not its subject
+            narrowed = {
+                n.item
+                for n in found
+                if n.start > m.end
+                and n.item.startswith(m.item + "/")
+                and re.match(r"[^.;]*?(?::|\b(?:unit|module|course)s?\s+(?:on|in)\b)", after)
+                and re.fullmatch(r"[^.;]*?(?::|\bon\b|\bin\b)\s*", text[m.end : n.start])
+            }
+            topics = {n.item for n in found if n.item.startswith(m.item + "/")}
+            if "/" not in m.item and len(narrowed) == 1 and len(topics) == 1:
+                continue  # the step, narrowed to the one topic that follows
+            if m.item == FINE_TUNED_MODELS and FINE_TUNING in items:
+                continue
+            vision = any(n.item.startswith(VISION) for n in found)
+            nlp = any(n.item.startswith("step-5") and n.item != FINE_TUNING for n in found)
+            if m.item == FINE_TUNING and vision and not nlp:
+                continue
+            kept.append(m)
+        return kept
+
+    def _hedged_clauses(
+        self, sentences: list[tuple[str, str, list[Match]]], section: str
+    ) -> set[tuple[int, int]]:
+        """(sentence, clause) of the names a hedge covers. A clause (cut at ";") saying a
+        thing was left unused ("have not used it since"), or hedging with no name of its own,
+        covers its own names, else the nearest clause before it with names ("…; I have not
+        used it in my research"), or all of them for "them", "either", "any of it"."""
+        clauses: list[tuple[int, int, str, bool]] = []
+        for number, (_, skills, found) in enumerate(sentences):
+            for index, (start, end) in enumerate(_clauses(skills)):
+                named = any(start <= m.start < end for m in found)
+                clauses.append((number, index, skills[start:end], named))
+        hedged: set[tuple[int, int]] = set()
+        for at, (number, index, text, named) in enumerate(clauses):
+            if not (
+                cue.STALE.search(text) or (not named and self._cue(text, section) == "learning")
+            ):
+                continue
+            before = [(n, i) for n, i, _, has in clauses[:at] if has]
+            if named:
+                hedged.add((number, index))
+            elif before and not cue.ALL_OF_THEM.search(text):
+                hedged.add(before[-1])
+            else:  # "…; have not used any of them since", or a hedge before the names
+                hedged.update((n, i) for n, i, _, _ in clauses)
+        return hedged
 
     def _covers_step(self, m: Match, sentence: str, line: CVLine) -> bool:
         """Whether the evidence covers a whole step, not just names it."""
@@ -444,26 +533,29 @@ class CVReader:
         for line in lines:
             if places is not None and line.section not in places or line.section in cue.UNREAD:
                 continue
-            for sentence in _sentences(line.text):
+            for said in _sentences(line.text):
+                sentence = cue.AWAY_FROM.sub(" ", said)
                 goal = self._goal_in(sentence)
-                if goal is None and (line.section == "goal" or cue.GOAL_LABEL.match(sentence)):
+                if goal is None and cue.GOAL_LABEL.match(sentence):
+                    goal = self.reader.goal_of(cue.GOAL_LABEL.sub("", sentence))
+                elif goal is None and line.section == "goal":
                     goal = self._goal_by_words(sentence)
                 if goal is not None:
-                    found.append((goal, sentence))
+                    found.append((goal, said))
         specific = [f for f in found if f[0] != DEFAULT_GOAL]
         chosen = specific[0] if specific else (found[0] if found else None)
         return (chosen[0], chosen[1]) if chosen else (None, "")
 
     def _goal_in(self, sentence: str) -> str | None:
-        """The goal after a goal cue: by words and meaning after "I want to …", by words only
-        after a CV's "looking for …"."""
+        """The goal after a goal cue ("I want to …", a CV's "looking for …"): by its words,
+        else by meaning."""
         m = GOAL_CUE.search(sentence)
         goal = self.reader.goal_of(sentence[m.end() :]) if m else None
         m = cue.CV_GOAL_CUE.search(sentence) if goal is None else None
-        return self._goal_by_words(sentence[m.end() :]) if m else goal
+        return self.reader.goal_of(sentence[m.end() :]) if m else goal
 
     def _goal_by_words(self, phrase: str) -> str | None:
-        """A goal named by its words only ("looking for an MLOps role"): no guess by meaning;
+        """A goal named by its words only (a "Goals" section line with no cue): no guess by meaning;
         a specific track before "general", then the longer word."""
         ranked = []
         for goal in self.vocabulary.goals:
