@@ -79,6 +79,16 @@ def files_holding(marker: str, roots: list[Path], since: float) -> list[Path]:
     return found
 
 
+def assert_nothing_left(marker: str, home: Path, mine: Path, since: float, log: Path) -> None:
+    """No file in the home or the temp folder (but the learner's own, under ``mine``) holds
+    the CV's marker, and the app's log has neither the marker nor a traceback."""
+    roots = [home, Path(tempfile.gettempdir())]
+    left = [p for p in files_holding(marker, roots, since) if not p.is_relative_to(mine)]
+    assert left == []
+    text = log.read_text(errors="replace")
+    assert "Traceback" not in text and marker not in text
+
+
 def test_upload_correct_confirm_then_the_gap_and_the_plan(
     browser: Browser, app_home: Path, tmp_path: Path
 ) -> None:
@@ -161,15 +171,7 @@ def test_upload_correct_confirm_then_the_gap_and_the_plan(
         assert dialogs == []
 
     assert uploads_left(app_home) == []
-    skip = tmp_path  # the learner's own files live here
-    left = [
-        p
-        for p in files_holding(marker, [app_home, Path(tempfile.gettempdir())], started)
-        if not p.is_relative_to(skip)
-    ]
-    assert left == []
-    log = (ARTIFACTS / "app-cv.log").read_text(errors="replace")
-    assert "Traceback" not in log and marker not in log
+    assert_nothing_left(marker, app_home, tmp_path, started, ARTIFACTS / "app-cv.log")
 
 
 def test_a_cv_pasted_into_the_chat_is_proposed_in_the_cv_panel_and_not_kept(
@@ -221,11 +223,4 @@ def test_a_cv_pasted_into_the_chat_is_proposed_in_the_cv_panel_and_not_kept(
         stored = page.evaluate("() => JSON.stringify(Object.entries(localStorage))")
         assert marker not in stored
 
-    left = [
-        p
-        for p in files_holding(marker, [app_home, Path(tempfile.gettempdir())], started)
-        if not p.is_relative_to(tmp_path)
-    ]
-    assert left == []
-    log = (ARTIFACTS / "app-cv2.log").read_text(errors="replace")
-    assert "Traceback" not in log and marker not in log
+    assert_nothing_left(marker, app_home, tmp_path, started, ARTIFACTS / "app-cv2.log")
