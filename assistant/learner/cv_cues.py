@@ -450,6 +450,12 @@ SENTENCE_END = re.compile(
 )
 #: A course code ("MATH 2568", "STAT3470"): the course's subject is named elsewhere, if at all.
 COURSE_CODE = re.compile(r"\b[A-Z]{2,5}\s?(?!(?:19|20)\d\d\b)\d{3,4}[A-Z]?\b")
+#: A span of dates, as CVs date jobs and degrees ("2019 – present", "09/2019 – 03/2021").
+DATE_RANGE = re.compile(
+    r"\b(?:\d{1,2}/)?(?:19|20)\d\d\s*(?:–|—|-|to|bis|a|à)\s*(?:(?:\d{1,2}/)?(?:19|20)\d\d|"
+    r"present|now|today|current|heute|actualidad|presente|aujourd'hui)\b",
+    re.I,
+)
 #: Links, e-mail addresses and phone numbers carry no skills ("github.com/…py").
 CONTACT = re.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|"

@@ -185,7 +185,8 @@ PASTE_MIN_SECTIONS = 2
 
 def looks_like_cv(text: str) -> bool:
     """Whether a chat message is a pasted CV (several lines under CV section headings, such
-    as "Experience" and "Skills"), not a question or a statement about the learner."""
+    as "Experience" and "Skills", or a contact line and dated jobs), not a question or a
+    statement about the learner."""
     lines = [raw for raw in text.splitlines() if raw.strip()]
     if len(lines) < PASTE_MIN_LINES:
         return False
@@ -196,7 +197,12 @@ def looks_like_cv(text: str) -> bool:
         if kind is not None and kind != "other":
             kinds.add(kind)
     contact = any(cue.CONTACT.search(raw) for raw in lines[:PASTE_MIN_LINES])
-    return len(kinds) >= PASTE_MIN_SECTIONS or (len(kinds) == 1 and contact)
+    dated = sum(1 for raw in lines if cue.DATE_RANGE.search(raw))  # "2019 – present"
+    return (
+        len(kinds) >= PASTE_MIN_SECTIONS
+        or (len(kinds) == 1 and contact)
+        or (contact and dated >= PASTE_MIN_SECTIONS)
+    )
 
 
 def _sentences(line: str) -> list[str]:
