@@ -301,3 +301,56 @@ def test_what_the_objective_moves_beyond_is_not_the_goal(reader: CVReader) -> No
     assert reader.read(text).goal == "general"
     text = "Summary\nMy wish is to build cameras that check welds on the line.\n"
     assert reader.read(text).goal == "computer-vision"
+
+
+@pytest.mark.parametrize(
+    ("row", "level"),
+    [
+        ("| PyTorch | ★★☆☆☆ |", "learning"),
+        ("| PyTorch | ★★★★☆ |", "done"),
+        ("| PyTorch | ●○○○○ |", "learning"),
+        ("| PyTorch | 2/5 |", "learning"),
+        ("| PyTorch | 4 / 5 |", "done"),
+        ("| PyTorch | 30% |", "learning"),
+        ("| PyTorch | 80% |", "done"),
+        ("| PyTorch | A2 |", "learning"),
+        ("| PyTorch | C1 |", "done"),
+        ("| PyTorch | sehr gut |", "done"),
+    ],
+)
+def test_ratings_in_a_skills_table_set_the_level(reader: CVReader, row: str, level: str) -> None:
+    assert levels(reader.read(f"Skills\n{row}\n"))["step-4/frameworks"] == level
+
+
+def test_a_level_on_the_line_after_its_skill_is_joined_back(reader: CVReader) -> None:
+    text = "Skills\nPython\nsehr gut\nC++\nGrundkenntnisse (basics only)\nSQL (basic)\n"
+    read = levels(reader.read(text))
+    assert read["step-1/python-basics"] == "done"
+    assert read["step-1/additional-languages-optional"] == "learning"
+
+
+def test_r_the_language_is_read_but_not_an_initial_or_r_and_d(reader: CVReader) -> None:
+    assert levels(reader.read("Skills\nPython, R, SQL\n")) == {
+        "step-1/python-basics": "done",
+        "step-1/additional-languages-optional": "done",
+    }
+    assert levels(reader.read("Led R&D at Acme with John R. Smith\n")) == {}
+
+
+def test_hedges_said_in_many_ways(reader: CVReader) -> None:
+    for line in (
+        "Hackathon: used Keras once, for a demo; a teammate set it up and I mostly watched",
+        "Started reading the NLTK book: tokenizing only, nothing beyond that yet",
+        "Drift monitoring and retraining are new territory for me",
+        "Master's student in NLP (second year)",
+    ):
+        assert set(levels(reader.read(line)).values()) == {"learning"}, line
+
+
+def test_a_goal_in_a_closing_section_or_pointed_back_to(reader: CVReader) -> None:
+    text = "Experience\n- Built APIs\nWhat I'd like to do next\nMove into MLOps engineering.\n"
+    assert reader.read(text).goal == "mlops"
+    text = (
+        "Profile\nAt night I build tools that count birds in video, and that is the work I want.\n"
+    )
+    assert reader.read(text).goal == "computer-vision"

@@ -166,3 +166,9 @@ def test_error_messages_never_quote_the_cv() -> None:
         with pytest.raises(CVError) as err:
             extract_cv_text(data, name)
         assert secret not in str(err.value)
+
+
+def test_a_known_section_title_is_never_joined_to_the_next_line() -> None:
+    lines = ["What I’m looking for", "A role in MLOps.", "Five years of work in", "payments"]
+    want = "What I’m looking for\nA role in MLOps.\nFive years of work in payments"
+    assert reflow_pdf_lines(lines) == want

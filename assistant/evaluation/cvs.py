@@ -172,11 +172,17 @@ def compare(
                 recalled += 1
             else:
                 missed.append(f"{p}:{item}")
-    done = set(reading.ids("done"))
-    hedges = [
+    done, learning = set(reading.ids("done")), set(reading.ids("learning"))
+    hedges = [  # a topic proposed as learning is not read as done by its step's inference
         item
         for item in sorted(case.learning)
-        if item in done or ("/" in item and _step(item) in done and _step(item) not in case.done)
+        if item in done
+        or (
+            "/" in item
+            and _step(item) in done
+            and _step(item) not in case.done
+            and item not in learning
+        )
     ]
     return right, false, recalled, missed, hedges
 

@@ -41,6 +41,18 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "ziele",
         "career goal",
         "objectivo",
+        "what i'm looking for",
+        "what i am looking for",
+        "what i'd like to do next",
+        "what i would like to do next",
+        "what i want to do next",
+        "where i'm heading",
+        "where i am heading",
+        "next step",
+        "next steps",
+        "aspirations",
+        "career aspirations",
+        "ambitions",
     ),
     "objective": (
         "summary",
@@ -334,6 +346,38 @@ TITLE_FILLERS = frozenset(
         "libraries",
     ]
 )
+_KIND_OF: dict[str, str] = {w: kind for kind, ws in SECTION_WORDS.items() for w in ws}
+_TITLE_PHRASES = sorted(_KIND_OF, key=len, reverse=True)
+
+
+def section_of(line: str, marked: bool = False) -> str | None:
+    """The section a heading line opens, or ``None`` when the line is not a heading.
+
+    A heading is made of title words and fillers ("Courses and Certifications"), or ends with
+    a title word after one other word ("Clinical Experience"); a colon followed by more
+    ("Skills: Python") makes it content. ``marked``: the line was a Markdown or Word
+    heading, so it is one even with no known title word (its kind is then ``other``).
+    """
+    if re.search(r":\s*\S", line):
+        return "other" if marked else None
+    title = " ".join(re.sub(r"[*_:#|]+", " ", line.replace("’", "'")).strip().lower().split())
+    if title in _KIND_OF:  # a whole title, however long ("What I'd like to do next")
+        return _KIND_OF[title]
+    if not title or len(title) > 48 or re.search(r"\d", title) or title.count(" ") > 4:
+        return "other" if marked and title else None
+    rest, kind, last = f" {title} ", None, False
+    for phrase in _TITLE_PHRASES:
+        padded = f" {phrase} "
+        if padded in rest:
+            kind = "learning" if _KIND_OF[phrase] == "learning" else kind or _KIND_OF[phrase]
+            last = last or title.endswith(phrase)
+            rest = rest.replace(padded, " ")
+    leftover = [w for w in rest.split() if w not in TITLE_FILLERS]
+    if kind is not None and (not leftover or marked or (len(leftover) == 1 and last)):
+        return kind
+    return "other" if marked else None
+
+
 #: Sections whose lines are never read for skills.
 UNREAD = frozenset({"interests", "contact"})
 #: Sections where a course title ("Intro to …") describes the learner's own learning.
@@ -354,7 +398,12 @@ HEDGE = re.compile(
     r"tutorials? only|planning to learn|can't yet|cannot yet|can not yet|not yet able|"
     r"would like to learn|want to learn|not (?:yet )?(?:confident|fluent)|rudimentary|"
     r"new to|currently reading|reading through|completing|pursuing|to be completed|"
-    r"just started|reading up on|nothing built yet|not built anything yet|"
+    r"just started|reading up on|nothing built yet|not built anything yet|new territory|"
+    r"new to me|started (?:reading|on|with)|nothing (?:beyond|more than|past)|"
+    r"first (?:two|three|few|couple of) (?:chapters|lessons|modules|weeks)|mostly watched|"
+    r"(?:used|tried|touched)\s+(?:[\w.+-]+\s+){0,2}once|only once|don't really know|"
+    r"do not really know|(?:master'?s|bachelor'?s|msc|bsc|degree|phd|doctoral) student|"
+    r"(?<![\w/])A[12](?![\w/])|"
     r"currently (?:on|in|at|doing) (?:the )?(?:course|module|week|part|chapter|unit|lesson)|"
     r"(?:course|module|week|part|chapter|unit|lesson) \d+ (?:of|/) \d+|"
     r"theoretical knowledge|theory only|only theory|hobby[- ]level|"
@@ -385,9 +434,18 @@ DONE = re.compile(
     r"professional|professionally|daily|every day|comfortable|completed|finished|passed|"
     r"certified|done|built|trained|deployed|shipped|used|using|developed|implemented|"
     r"wrote|designed|led|own|maintain|maintained|fortgeschritten|avanzado|avancé|"
-    r"experto|experte|esperto|\d+\+?\s*(?:years?|yrs?|jahre|años|ans|anni))\b",
+    r"experto|experte|esperto|sehr gut|\d+\+?\s*(?:years?|yrs?|jahre|años|ans|anni)|"
+    r"(?<![\w/])[BC][12](?![\w/]))\b",
     re.I,
 )
+#: A rating: stars or dots ("★★☆☆☆", "●○○○○"), a score ("2/5", "3 / 10") or a share ("25%").
+RATING = re.compile(
+    r"(?P<full>[★●■◼⬤]+)(?P<empty>[☆○□◻◯]+)|"
+    r"(?<![\w/.])(?P<score>\d{1,2})\s*/\s*(?P<scale>5|10)(?![\w/])|"
+    r"(?<![\w.])(?P<share>\d{1,3})\s*%"
+)
+#: At most this share of a rating's scale is still learning ("2/5", "★★☆☆☆", "40%").
+RATING_LEARNING = 0.4
 #: Saying one does not know it (rare in a CV: "no experience with deep learning yet").
 NEGATIVE = re.compile(
     r"\b(?:no experience|never used|never worked|not familiar|unfamiliar|don't know|"
@@ -429,7 +487,7 @@ CV_GOAL_CUE = re.compile(
     r"\b(?:looking for|seeking|aspiring|aspire to|pivot(?:ing)? (?:in)?to|"
     r"transition(?:ing)? (?:in)?to|move (?:on )?(?:in)?to|moving (?:on )?(?:in)?to|"
     r"retraining (?:for|as|into)|open to (?:roles|positions) in|next,? i|"
-    r"(?:my|the) (?:wish|aim|ambition|hope|dream|plan) is to)\b",
+    r"(?:my|the) (?:[\w-]+ )?(?:wish|aim|ambition|hope|dream|plan) is to)\b",
     re.I,
 )
 #: What the learner moves away from ("broaden beyond text") is not the goal.
@@ -438,9 +496,17 @@ AWAY_FROM = re.compile(
     r"[\w-]+(?:\s+(?!and\b|to\b|into\b|but\b)[\w-]+){0,2}",
     re.I,
 )
+#: Before a goal cue, a pointer back to what came first: "…, and that is the work I want".
+POINTS_BACK = re.compile(
+    r"\b(?:that|this|which|these)\s+(?:is|are|was)\s+(?:(?:the|what|exactly|just)\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 #: "Objective: …" at the start of a line: what follows states the goal, cue or not.
 GOAL_LABEL = re.compile(
-    r"^\W*(?:career\s+)?(?:objective|goal|aim|ziel|objetivo|objectif|obiettivo)\s*:", re.I
+    r"^\W*(?:career\s+)?(?:objective|goal|aim|ziel|objetivo|objectif|obiettivo|"
+    r"where i(?:'m| am) heading|what i(?:'m| am) looking for|next step)\s*:",
+    re.I,
 )
 #: Bullets, Markdown emphasis and heading marks at the start of a line.
 LINE_MARKS = re.compile(r"^\s*(?:#{1,6}\s*|[•·▪●◦‣∙*\-–+]\s+|\d{1,2}[.)]\s+)*")
@@ -448,6 +514,9 @@ LINE_MARKS = re.compile(r"^\s*(?:#{1,6}\s*|[•·▪●◦‣∙*\-–+]\s+|\d{1
 SENTENCE_END = re.compile(
     r"(?<!\b[A-Z])(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\d)[.!?]\s+(?=[A-Z\"“(*])"
 )
+#: R, the programming language: a capital R standing alone ("Python, R", "R | basic"), not
+#: "R&D", "R." (an initial) or "R-squared".
+R_LANGUAGE = re.compile(r"(?<![\w.&'/+-])R(?![\w&'+/-]|\.\s*[A-Z]|\.\w)")
 #: A course code ("MATH 2568", "STAT3470"): the course's subject is named elsewhere, if at all.
 COURSE_CODE = re.compile(r"\b[A-Z]{2,5}\s?(?!(?:19|20)\d\d\b)\d{3,4}[A-Z]?\b")
 #: A span of dates, as CVs date jobs and degrees ("2019 – present", "09/2019 – 03/2021").
@@ -461,4 +530,22 @@ CONTACT = re.compile(
     r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|"
     r"\b(?:[\w-]+\.)+(?:com|org|net|io|dev|de|es|fr|uk|eu|me|ai)(?:/\S*)?",
     re.I,
+)
+
+
+def rating(text: str) -> float | None:
+    """The first rating in ``text`` as a share of its scale (``"2/5"`` → 0.4), if any."""
+    m = RATING.search(text)
+    if m is None:
+        return None
+    if m.group("full"):
+        return len(m.group("full")) / (len(m.group("full")) + len(m.group("empty")))
+    if m.group("score"):
+        return min(1.0, int(m.group("score")) / int(m.group("scale")))
+    return min(1.0, int(m.group("share")) / 100)
+
+
+#: A cell that starts with a level ("Grundkenntnisse (…)", "sehr gut", "★★☆☆☆", "3/5").
+LEVEL_FIRST = re.compile(
+    rf"\W*(?:(?:{HEDGE.pattern})|(?:{DONE.pattern})|(?:{RATING.pattern}))", re.I
 )

@@ -34,18 +34,22 @@ from assistant.knowledge.cv_words import CVWords
 from assistant.knowledge.vocabulary import Match, Vocabulary
 from assistant.learner import cv_cues as cue
 from assistant.learner.cues import GOAL_CUE, WORKING, weekly_hours
+from assistant.learner.cv_cues import section_of
 from assistant.learner.profile import DEFAULT_GOAL
 from assistant.learner.reader import LearnerReader
 from assistant.learner.statement import LearnerStatement, Polarity, StatedItem
 
 #: Longest evidence line kept per item (the CV line, cut around the words that named it).
 EVIDENCE_CHARS = 240
+#: Longest level cell joined back to its skill (``CVReader._levels_joined``), in words.
+LEVEL_WORDS = 14
 #: Longest line read at once; a longer one (a wall of text) is read in pieces.
 MAX_LINE = 1500
 NO_SKILLS = "I found no skills I can map to the roadmap in this text; is it a CV?"
 FINE_TUNING = "step-5/fine-tuning-pretrained-models"
 FINE_TUNED_MODELS = "step-5/advanced-models-bert-gpt-t5"
 VISION = "step-6"
+OTHER_LANGUAGES = "step-1/additional-languages-optional"
 
 
 class CVItem(BaseModel):
@@ -118,35 +122,7 @@ class _Seen:
     """Said in a skills section (the best evidence for a skill)."""
 
 
-_KIND_OF: dict[str, str] = {w: kind for kind, ws in cue.SECTION_WORDS.items() for w in ws}
-_TITLE_PHRASES = sorted(_KIND_OF, key=len, reverse=True)
 _POLARITY_RANK = {"learning": 3, "not_known": 2, "done": 1}
-
-
-def section_of(line: str, marked: bool = False) -> str | None:
-    """The section a heading line opens, or ``None`` when the line is not a heading.
-
-    A heading is made of title words and fillers ("Courses and Certifications"), or ends with
-    a title word after one other word ("Clinical Experience"); a colon followed by more
-    ("Skills: Python") makes it content. ``marked``: the line was a Markdown or Word
-    heading, so it is one even with no known title word (its kind is then ``other``).
-    """
-    if re.search(r":\s*\S", line):
-        return "other" if marked else None
-    title = " ".join(re.sub(r"[*_:#|]+", " ", line).strip().lower().split())
-    if not title or len(title) > 48 or re.search(r"\d", title) or title.count(" ") > 4:
-        return "other" if marked and title else None
-    rest, kind, last = f" {title} ", None, False
-    for phrase in _TITLE_PHRASES:
-        padded = f" {phrase} "
-        if padded in rest:
-            kind = "learning" if _KIND_OF[phrase] == "learning" else kind or _KIND_OF[phrase]
-            last = last or title.endswith(phrase)
-            rest = rest.replace(padded, " ")
-    leftover = [w for w in rest.split() if w not in cue.TITLE_FILLERS]
-    if kind is not None and (not leftover or marked or (len(leftover) == 1 and last)):
-        return kind
-    return "other" if marked else None
 
 
 def cv_lines(text: str) -> list[CVLine]:
@@ -286,6 +262,10 @@ class CVReader:
                 if not any(m.start < end and start < m.end for start, end in taken):
                     found.append(Match(m.item, text[m.start : m.end], m.display, m.start, m.end))
             found.sort(key=lambda m: m.start)
+        for r in cue.R_LANGUAGE.finditer(masked):  # "R", the language: never in lower case
+            if not any(m.start < r.end() and r.start() < m.end for m in found):
+                found.append(Match(OTHER_LANGUAGES, "R", "R", r.start(), r.end()))
+        found.sort(key=lambda m: m.start)
         return [m for m in found if m.words.lower() not in self.words.ignore]
 
     def _unnamed(self, text: str) -> str:
@@ -300,6 +280,9 @@ class CVReader:
         plain = self._unnamed(text)
         if cue.HEDGE.search(plain) or (section in cue.STUDY_SECTIONS and cue.INTRO.search(plain)):
             return "learning"
+        rated = cue.rating(plain) if section == "skills" else None
+        if rated is not None:
+            return "learning" if rated <= cue.RATING_LEARNING else "done"
         if cue.NEGATIVE.search(plain):
             return "not_known"
         if cue.DONE.search(plain):
@@ -352,7 +335,6 @@ class CVReader:
         Learning"), not a step whose topic follows as a subtitle ("Mathematics …: Linear
         Algebra", "a mathematics unit on calculus"), not the model fine-tuned (BERT, when
         fine-tuning is named), not NLP's fine-tuning of a vision model ("YOLOv8 … fine-tuned")."""
-        items = {m.item for m in found}
         kept = []
         for i, m in enumerate(found):
             before = text[found[i - 1].end : m.start] if i else ""
@@ -370,7 +352,11 @@ class CVReader:
             topics = {n.item for n in found if n.item.startswith(m.item + "/")}
             if "/" not in m.item and len(narrowed) == 1 and len(topics) == 1:
                 continue  # the step, narrowed to the one topic that follows
-            if m.item == FINE_TUNED_MODELS and FINE_TUNING in items:
+            clause = _clause_at(text, m.start)
+            tuned = any(
+                n.item == FINE_TUNING and _clause_at(text, n.start) == clause for n in found
+            )
+            if m.item == FINE_TUNED_MODELS and tuned:
                 continue
             vision = any(n.item.startswith(VISION) for n in found)
             nlp = any(n.item.startswith("step-5") and n.item != FINE_TUNING for n in found)
@@ -438,9 +424,30 @@ class CVReader:
 
     # -- the whole CV ---------------------------------------------------------------------
 
+    def _levels_joined(self, lines: list[CVLine]) -> list[CVLine]:
+        """A skills table's rows whose level cell came out on a line of its own (PDF text:
+        "C++" then "Grundkenntnisse (basics only)") joined back into one row."""
+        out: list[CVLine] = []
+        for line in lines:
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and line.section == last.section == "skills"
+                and len(line.text.split()) <= LEVEL_WORDS
+                and cue.LEVEL_FIRST.match(line.text)
+                and not self.find(line.text)
+                and " | " not in last.text
+                and self.find(last.text)
+                and self._cue(last.text, "skills") is None
+            ):
+                out[-1] = CVLine(last.section, f"{last.text} | {line.text}")
+                continue
+            out.append(line)
+        return out
+
     def read(self, text: str) -> CVReading:
         """The proposed profile in a CV's text (never raises on odd input)."""
-        lines = cv_lines(text[:100_000])
+        lines = self._levels_joined(cv_lines(text[:100_000]))
         seen: dict[str, list[_Seen]] = {}
 
         def put(item: str, polarity: Polarity, evidence: str, inferred: bool = False) -> None:
@@ -554,9 +561,11 @@ class CVReader:
 
     def _goal_in(self, sentence: str) -> str | None:
         """The goal after a goal cue ("I want to …", a CV's "looking for …"): by its words,
-        else by meaning."""
+        else by meaning; or, by its words, what "that is the work I want …" points back to."""
         m = GOAL_CUE.search(sentence)
         goal = self.reader.goal_of(sentence[m.end() :]) if m else None
+        if m and goal is None and cue.POINTS_BACK.search(sentence[: m.start()]):
+            goal = self._goal_by_words(sentence[: m.start()])
         m = cue.CV_GOAL_CUE.search(sentence) if goal is None else None
         return self.reader.goal_of(sentence[m.end() :]) if m else goal
 

@@ -22,6 +22,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from assistant.errors import CVError
+from assistant.learner.cv_cues import section_of
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -225,8 +226,8 @@ def _continues(previous: str, line: str) -> bool:
         return False
     if line[0] in "(&/" or previous.count("(") > previous.count(")"):
         return True
-    if _HEADING_LIKE.match(previous):
-        return False
+    if _HEADING_LIKE.match(previous) or section_of(previous) is not None:
+        return False  # "Skills", "What I'm looking for": a heading, whatever its last word
     if line[0].islower() or line[0].isdigit() and previous[-1] in "–—-":
         return True
     if previous[-1] in ",–—-/&(":
