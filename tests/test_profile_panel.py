@@ -362,3 +362,17 @@ def test_exports_are_private_to_this_user_and_never_in_shared_tmp(
     import os
 
     assert os.environ["GRADIO_TEMP_DIR"] == str(folder / "gradio")  # Gradio's copies too
+
+
+def test_saves_at_the_same_moment_each_write_a_whole_export_file(panel: ProfilePanel) -> None:
+    """Two form changes at once used to share one ".tmp" name: one rename found it gone
+    (FileNotFoundError, seen in a browser test). Each write now has its own."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    profile = Profile("race-0123456789abcdef")
+    with ThreadPoolExecutor(8) as pool:
+        paths = list(pool.map(lambda _: panel.export_file(profile), range(64)))
+    path = Path(paths[0])
+    assert set(paths) == {str(path)}
+    assert json.loads(path.read_text(encoding="utf-8"))["id"] == profile.id
+    assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temporary file left

@@ -141,10 +141,13 @@ class ProfilePanel:
         folder = export_folder(self.settings) / digest
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         path = folder / "roadmap-profile.json"
-        fd = os.open(path.with_suffix(".tmp"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        # each write has its own temporary name: two saves at once must not rename each
+        # other's file (one of them then found its ".tmp" gone)
+        temporary = folder / f".roadmap-profile.{secrets.token_hex(6)}.tmp"
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(profile.export_text() + "\n")
-        os.replace(path.with_suffix(".tmp"), path)
+        os.replace(temporary, path)
         return str(path)
 
     def current(self, profile_id: str) -> Profile:
