@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.learner.cv_reader import looks_like_cv
+from assistant.learner.cv_paste import looks_like_cv
 from assistant.learner.cv_text import extract_cv_text
 from assistant.settings import PROJECT_ROOT
 

@@ -354,3 +354,35 @@ def test_a_goal_in_a_closing_section_or_pointed_back_to(reader: CVReader) -> Non
         "Profile\nAt night I build tools that count birds in video, and that is the work I want.\n"
     )
     assert reader.read(text).goal == "computer-vision"
+
+
+def test_goals_said_in_other_languages_or_under_interests(reader: CVReader) -> None:
+    french = "Objectif\nJe souhaite devenir ingénieure en machine learning, sans spécialité.\n"
+    assert reader.read(french).goal == "general"
+    german = "Über mich\nIch möchte als KI-Ingenieurin arbeiten.\n"
+    assert reader.read(german).goal == "general"
+    interests = "Interests\nChess, hiking\nI want to specialise in natural language processing.\n"
+    assert reader.read(interests).goal == "nlp"
+    assert reader.read("Interests\nComputer vision papers, chess\n").goal is None
+
+
+def test_a_value_is_not_a_goal_and_the_goal_clause_is_not_a_skill(reader: CVReader) -> None:
+    text = "Summary\nI care about reliable deployments. Next step: a senior backend role.\n"
+    assert reader.read(text).goal is None
+    text = "Summary\nI did some computer vision coursework, but RL is the area I want to master.\n"
+    reading = reader.read(text)
+    assert reading.goal == "reinforcement-learning"
+    assert not {"step-6", "step-8"} & set(levels(reading))  # neither a part nor the goal
+
+
+def test_years_of_experience_in_an_area_cover_its_step(reader: CVReader) -> None:
+    line = "Three years of professional experience training deep learning models in PyTorch"
+    assert levels(reader.read(line))["step-4"] == "done"
+    assert "step-4" not in levels(reader.read("Some deep learning in PyTorch at work"))
+
+
+def test_a_weak_hedge_alone_in_a_sentence_hedges_nothing_before_it(reader: CVReader) -> None:
+    text = "Summary\nI train PyTorch models for text. Most of my work so far has been on text.\n"
+    assert levels(reader.read(text))["step-4/frameworks"] == "done"
+    text = "Skills\nPyTorch, Keras. Very early days.\n"
+    assert set(levels(reader.read(text)).values()) == {"learning"}

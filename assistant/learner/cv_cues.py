@@ -20,6 +20,9 @@ import re
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "learning": (
         "currently learning",
+        "currently",
+        "right now",
+        "at the moment",
         "now learning",
         "in progress",
         "aktuell lerne ich",
@@ -53,6 +56,13 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "aspirations",
         "career aspirations",
         "ambitions",
+        "why i'm writing",
+        "why i am writing",
+        "cover letter",
+        "motivation",
+        "lettre de motivation",
+        "motivación",
+        "motivazione",
     ),
     "objective": (
         "summary",
@@ -399,6 +409,7 @@ HEDGE = re.compile(
     r"would like to learn|want to learn|not (?:yet )?(?:confident|fluent)|rudimentary|"
     r"new to|currently reading|reading through|completing|pursuing|to be completed|"
     r"just started|reading up on|nothing built yet|not built anything yet|new territory|"
+    r"(?:rough )?first feel|(?:very )?early days|shaky|played (?:around )?with|"
     r"new to me|started (?:reading|on|with)|nothing (?:beyond|more than|past)|"
     r"first (?:two|three|few|couple of) (?:chapters|lessons|modules|weeks)|mostly watched|"
     r"(?:used|tried|touched)\s+(?:[\w.+-]+\s+){0,2}once|only once|don't really know|"
@@ -428,6 +439,9 @@ STALE = re.compile(
 ALL_OF_THEM = re.compile(
     r"\b(?:them|either|both|any of (?:it|them|this)|all of (?:it|them))\b", re.I
 )
+#: Hedges that qualify a name beside them ("chapters 1-3 so far") but, alone in a sentence,
+#: say nothing of the names before it ("Most of my work so far has been on text.").
+WEAK_HEDGES = frozenset({"so far"})
 #: A level or statement that says "done" for the items it qualifies.
 DONE = re.compile(
     r"\b(?:advanced|expert|proficient|fluent|intermediate|strong|solid|experienced|"
@@ -487,7 +501,9 @@ CV_GOAL_CUE = re.compile(
     r"\b(?:looking for|seeking|aspiring|aspire to|pivot(?:ing)? (?:in)?to|"
     r"transition(?:ing)? (?:in)?to|move (?:on )?(?:in)?to|moving (?:on )?(?:in)?to|"
     r"retraining (?:for|as|into)|open to (?:roles|positions) in|next,? i|"
-    r"(?:my|the) (?:[\w-]+ )?(?:wish|aim|ambition|hope|dream|plan) is to)\b",
+    r"(?:my|the) (?:[\w-]+ )?(?:wish|aim|ambition|hope|dream|plan) is to|"
+    r"je souhaite|je voudrais|j'aimerais|je veux|ich möchte|ich will|ich würde gerne|"
+    r"quiero|me gustaría|deseo|vorrei|voglio|desidero)\b",
     re.I,
 )
 #: What the learner moves away from ("broaden beyond text") is not the goal.
@@ -496,6 +512,16 @@ AWAY_FROM = re.compile(
     r"[\w-]+(?:\s+(?!and\b|to\b|into\b|but\b)[\w-]+){0,2}",
     re.I,
 )
+#: Years of work in an area ("three years of professional experience designing … models").
+EXPERIENCE = re.compile(r"\bof\s+(?:professional\s+|industry\s+|hands-on\s+)?experience\b", re.I)
+#: Before a goal cue, the clause naming the goal ("…, but RL is the area I want to …").
+GOAL_SUBJECT = re.compile(
+    r"(?:^|[,;:]|\bbut\b|\band\b)(?P<clause>[^,;:]*?\b(?:is|are)\s+(?:the|my|what|where)\b"
+    r"[^,;:]*)$",
+    re.I,
+)
+#: A goal cue that states a value in a CV, not a goal ("I care about clear APIs").
+VALUES = re.compile(r"^(?:i|we)?\s*(?:\w+\s+)?care\b", re.I)
 #: Before a goal cue, a pointer back to what came first: "…, and that is the work I want".
 POINTS_BACK = re.compile(
     r"\b(?:that|this|which|these)\s+(?:is|are|was)\s+(?:(?:the|what|exactly|just)\s+)?"

@@ -153,34 +153,6 @@ def cv_lines(text: str) -> list[CVLine]:
     return out
 
 
-#: A chat message is read as a pasted CV from this many non-empty lines…
-PASTE_MIN_LINES = 6
-#: …with this many kinds of section heading (or one and a contact line at the top).
-PASTE_MIN_SECTIONS = 2
-
-
-def looks_like_cv(text: str) -> bool:
-    """Whether a chat message is a pasted CV (several lines under CV section headings, such
-    as "Experience" and "Skills", or a contact line and dated jobs), not a question or a
-    statement about the learner."""
-    lines = [raw for raw in text.splitlines() if raw.strip()]
-    if len(lines) < PASTE_MIN_LINES:
-        return False
-    kinds = set()
-    for raw in lines:
-        marked = bool(re.match(r"\s*#{1,6}\s", raw))
-        kind = section_of(cue.LINE_MARKS.sub("", raw).strip(), marked)
-        if kind is not None and kind != "other":
-            kinds.add(kind)
-    contact = any(cue.CONTACT.search(raw) for raw in lines[:PASTE_MIN_LINES])
-    dated = sum(1 for raw in lines if cue.DATE_RANGE.search(raw))  # "2019 – present"
-    return (
-        len(kinds) >= PASTE_MIN_SECTIONS
-        or (len(kinds) == 1 and contact)
-        or (contact and dated >= PASTE_MIN_SECTIONS)
-    )
-
-
 def _sentences(line: str) -> list[str]:
     return [s for s in cue.SENTENCE_END.split(line) if s.strip()]
 
@@ -301,6 +273,8 @@ class CVReader:
         for sentence in _sentences(line.text):
             goal = GOAL_CUE.search(sentence) or cue.CV_GOAL_CUE.search(sentence)
             skills = sentence[: goal.start()] if goal else sentence  # the rest is the goal
+            subject = cue.GOAL_SUBJECT.search(skills) if goal else None
+            skills = skills[: subject.start("clause")] if subject else skills  # "RL is the area"
             sentences.append((sentence, skills, self._subjects(skills, self.find(skills))))
         hedged = self._hedged_clauses(sentences, line.section)
         out = []
@@ -379,9 +353,12 @@ class CVReader:
                 clauses.append((number, index, skills[start:end], named))
         hedged: set[tuple[int, int]] = set()
         for at, (number, index, text, named) in enumerate(clauses):
-            if not (
-                cue.STALE.search(text) or (not named and self._cue(text, section) == "learning")
-            ):
+            nameless = (
+                not named
+                and self._cue(text, section) == "learning"
+                and not all(h.group(0).lower() in cue.WEAK_HEDGES for h in cue.HEDGE.finditer(text))
+            )  # "Still learning.", not "Most of my work so far was on text."
+            if not (cue.STALE.search(text) or nameless):
                 continue
             before = [(n, i) for n, i, _, has in clauses[:at] if has]
             if named:
@@ -396,6 +373,9 @@ class CVReader:
         """Whether the evidence covers a whole step, not just names it."""
         if "/" in m.item:
             return True
+        if re.search(r"\bsome\b", sentence[: m.start]):
+            return False  # "some computer vision coursework": a part of it
+        years = cue.YEARS.search(sentence[: m.start])
         return bool(
             line.section in ("education", "courses")
             or cue.COURSE.search(line.text)
@@ -403,7 +383,8 @@ class CVReader:
             or cue.DEGREE_ABBREVIATION.search(line.text)
             or cue.WHOLE.search(sentence)
             or (cue.ROLE.match(sentence[m.end :]) and cue.YEARS.search(sentence))
-        )
+            or (years and cue.EXPERIENCE.search(sentence, years.end(), m.start))
+        )  # the last: "three years of professional experience training deep learning models"
 
     @staticmethod
     def _steps_or_topics(
@@ -544,9 +525,12 @@ class CVReader:
         places = heads if any(ln.section in heads - {"preamble"} for ln in lines) else None
         found: list[tuple[str, str]] = []
         for line in lines:
-            if places is not None and line.section not in places or line.section in cue.UNREAD:
+            if places is not None and line.section not in places:
                 continue
             for said in _sentences(line.text):
+                cued = GOAL_CUE.search(said) or cue.CV_GOAL_CUE.search(said)
+                if line.section in cue.UNREAD and not cued:
+                    continue  # "Interests: chess, RL papers" is no goal; "I want to …" is
                 sentence = cue.AWAY_FROM.sub(" ", said)
                 goal = self._goal_in(sentence)
                 if goal is None and cue.GOAL_LABEL.match(sentence):
@@ -563,9 +547,14 @@ class CVReader:
         """The goal after a goal cue ("I want to …", a CV's "looking for …"): by its words,
         else by meaning; or, by its words, what "that is the work I want …" points back to."""
         m = GOAL_CUE.search(sentence)
+        m = None if m and cue.VALUES.match(m.group(0).strip()) else m  # "I care about …"
         goal = self.reader.goal_of(sentence[m.end() :]) if m else None
-        if m and goal is None and cue.POINTS_BACK.search(sentence[: m.start()]):
-            goal = self._goal_by_words(sentence[: m.start()])
+        before = sentence[: m.start()] if m else ""
+        subject = cue.GOAL_SUBJECT.search(before)
+        if m and goal is None and subject:  # "RL is the area I want to master"
+            goal = self._goal_by_words(subject.group("clause"))
+        if m and goal is None and cue.POINTS_BACK.search(before):
+            goal = self._goal_by_words(before)
         m = cue.CV_GOAL_CUE.search(sentence) if goal is None else None
         return self.reader.goal_of(sentence[m.end() :]) if m else goal
 

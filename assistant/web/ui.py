@@ -30,7 +30,7 @@ import gradio as gr
 from assistant.answering.assistant import Answer, Assistant
 from assistant.errors import AssistantError, StorageError
 from assistant.knowledge.roadmap import Roadmap, load_roadmap
-from assistant.learner.cv_reader import looks_like_cv
+from assistant.learner.cv_paste import looks_like_cv
 from assistant.settings import Settings, private_files
 from assistant.web.conversations import Store
 from assistant.web.cv_panel import CVPanel
