@@ -321,6 +321,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         AssistantAnswerer,
         BaselineAnswerer,
     )
+    from assistant.evaluation.cvs import cv_table, offline_cv_reader, run_cv_eval
     from assistant.evaluation.inputs import load_eval_inputs
     from assistant.evaluation.learners import learner_table, plan_first_step, run_learner_eval
     from assistant.evaluation.metrics import failures, result_dicts, run_eval, summarise
@@ -367,14 +368,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if earlier is not None:
         report["against"] = {"report": str(args.against), "deltas": deltas(report, earlier)}
     learners = run_learner_eval(EVAL_DIR, bot.read, plan_first_step(bot.plan, apply_statement))
-    report["learners"] = learners
+    cvs = run_cv_eval(EVAL_DIR, *offline_cv_reader(settings.corpus_dir, bot.embedder))
+    report.update(learners=learners, cvs=cvs)
     problems = check_thresholds(summary, inputs.thresholds) if inputs.thresholds else []
     if inputs.thresholds is not None:
-        problems += learners["problems"]
+        problems += learners["problems"]  # the CV gate: `eval --cvs` and its test, for now
         report["gate"] = {"thresholds": str(args.gate), "problems": problems}
     folder = write_report(report, inputs.out)
     print(summary_line(summary["overall"]))
-    print("\n".join(learner_table(learners)))
+    print("\n".join(learner_table(learners) + [""] + cv_table(cvs)))
     print(f"Report: {folder / 'report.md'}")
     for problem in problems:
         print(f"gate failed: {problem}", file=sys.stderr)

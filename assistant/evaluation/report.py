@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from assistant.errors import EvalError
+from assistant.evaluation.cvs import cv_table
 from assistant.evaluation.files import one_line, read_json, read_yaml, short_repr
 from assistant.evaluation.learners import learner_table
 from assistant.evaluation.metrics import METRICS
@@ -248,6 +249,11 @@ def _markdown(report: dict[str, Any]) -> str:
             lines += ["", "### Dev messages read wrong", ""]
             for f in learners["dev_failures"]:
                 lines.append(f"- `{f['id']}` {f['message'][:120]} — {'; '.join(f['wrong'])}")
+    cvs = report.get("cvs")
+    if cvs:
+        lines += ["", "## CVs (proposed profile, hedges, first step)", "", *cv_table(cvs), ""]
+        lines.append(f"Held-out CVs with any mistake: {cvs.get('heldout_wrong', 0)} (not listed).")
+        lines += [f"- dev `{f['id']}`: {'; '.join(f['wrong'])}" for f in cvs["dev_failures"]]
     return "\n".join(lines) + "\n"
 
 
