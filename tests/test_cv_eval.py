@@ -29,7 +29,7 @@ def test_the_dev_cvs_follow_the_schema_and_cover_the_hard_cases(
 ) -> None:
     known = {s.id for s in roadmap.steps} | {t.id for s in roadmap.steps for t in s.topics}
     cases = load_cv_cases(cv_folder(EVAL, "dev"), "dev", purpose="tuning")
-    assert len(cases) == 84 and len({c.id for c in cases}) == 84
+    assert len(cases) == 108 and len({c.id for c in cases}) == 108
     for case in cases:
         assert case.path.is_file(), case.id
         assert case.done | case.learning <= known and not case.done & case.learning, case.id
@@ -148,7 +148,7 @@ def test_eval_cvs_prints_dev_beside_held_out(
     code = main(["eval", "--cvs"])
     out, err = capsys.readouterr()
     assert "| CVs | dev | held-out | gate (held-out) |" in out
-    assert "| CVs | 84 | 12 |  |" in out
+    assert "| CVs | 108 | 12 |  |" in out
     assert "| hedge errors (learning read as done) | " in out
     assert code == (1 if "gate failed" in err else 0)
     assert main(["eval", "--cvs", "--gate", "eval/thresholds.yaml"]) == 2
