@@ -102,7 +102,7 @@ def print_reading(service: CVService, reading: CVReading) -> None:
     vocabulary = service.reader.vocabulary
     print(f"Proposed profile ({len(reading.items)} items, read by {reading.read_by}):")
     for item in reading.items:
-        how = " (read from working-level use)" if item.inferred else ""
+        how = " (inferred: working-level use, or a course covering it all)" if item.inferred else ""
         say(f"  {LEVEL_MARKS[item.polarity]}  {vocabulary.title(item.id)}{how}")
         say(f"      ← “{item.evidence}”")
     if reading.goal:

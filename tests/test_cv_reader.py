@@ -386,3 +386,43 @@ def test_a_weak_hedge_alone_in_a_sentence_hedges_nothing_before_it(reader: CVRea
     assert levels(reader.read(text))["step-4/frameworks"] == "done"
     text = "Skills\nPyTorch, Keras. Very early days.\n"
     assert set(levels(reader.read(text)).values()) == {"learning"}
+
+
+def test_a_course_that_covered_every_topic_of_a_step_counts_it_done(reader: CVReader) -> None:
+    text = (
+        "Education\nData Bootcamp, Acme Academy — completed 2025\n"
+        "- Supervised learning: regression, random forests\n"
+        "- Unsupervised learning: k-means, PCA\n"
+        "- Model evaluation with cross-validation and grid search\n"
+    )
+    step = next(i for i in reader.read(text).items if i.id == "step-3")
+    assert step.polarity == "done" and step.inferred  # not said outright: shown as inferred
+    skills = "Skills\nregression, k-means, cross-validation, grid search\n"
+    assert "step-3" not in {i.id for i in reader.read(skills).items}  # tools are not a course
+
+
+def test_teaching_an_intro_course_shows_the_subject(reader: CVReader) -> None:
+    text = "Volunteering\n- Volunteer instructor, introductory Python course (2023)\n"
+    assert levels(reader.read(text))["step-1/python-basics"] == "done"
+    assert levels(reader.read("Courses\n- Introductory Python course (2023)\n")) == {
+        "step-1/python-basics": "learning"
+    }
+
+
+def test_a_gap_or_a_subject_not_studied_is_not_known(reader: CVReader) -> None:
+    text = "Summary\nMachine learning is my gap: I haven't studied regression or clustering yet.\n"
+    read = levels(reader.read(text))
+    assert "done" not in read.values()
+
+
+@pytest.mark.parametrize(
+    ("objective", "goal"),
+    [
+        ("My next move is MLOps: owning the path from notebook to production.", "mlops"),
+        ("Keen to move toward computer vision in the browser.", "computer-vision"),
+        ("Looking for an internship as an AI engineer, from data to models to serving.", "general"),
+        ("I would like to learn how to package, deploy and monitor language models.", "mlops"),
+    ],
+)
+def test_more_ways_an_objective_names_its_goal(reader: CVReader, objective: str, goal: str) -> None:
+    assert reader.read(f"Summary\n{objective}\n").goal == goal

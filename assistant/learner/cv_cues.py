@@ -409,7 +409,7 @@ HEDGE = re.compile(
     r"would like to learn|want to learn|not (?:yet )?(?:confident|fluent)|rudimentary|"
     r"new to|currently reading|reading through|completing|pursuing|to be completed|"
     r"just started|reading up on|nothing built yet|not built anything yet|new territory|"
-    r"(?:rough )?first feel|(?:very )?early days|shaky|played (?:around )?with|"
+    r"(?:rough )?first feel|(?:very )?early days|shaky|played (?:around )?with|first steps|"
     r"new to me|started (?:reading|on|with)|nothing (?:beyond|more than|past)|"
     r"first (?:two|three|few|couple of) (?:chapters|lessons|modules|weeks)|mostly watched|"
     r"(?:used|tried|touched)\s+(?:[\w.+-]+\s+){0,2}once|only once|don't really know|"
@@ -426,6 +426,12 @@ HEDGE = re.compile(
 #: Course words that make "Intro to …" a hedge (in ``STUDY_SECTIONS`` only: a teaching
 #: assistant for "Intro to Programming" knows the subject).
 INTRO = re.compile(r"\b(?:intro|introduction to|introductory|101)\b", re.I)
+#: Teaching a course shows its subject ("Volunteer instructor, intro Python course").
+TEACHING = re.compile(
+    r"\b(?:instructor|teacher|tutor|lecturer|teaching assistant|mentor|taught|teach|teaching|"
+    r"coach)\b",
+    re.I,
+)
 #: Said anywhere in a sentence, these hedge all of it: a course taken, then left unused.
 STALE = re.compile(
     r"\b(?:not|never|haven't|hasn't|didn't|don't)\s+(?:\w+\s+){0,3}(?:used?|appl(?:y|ied)|"
@@ -463,7 +469,8 @@ RATING_LEARNING = 0.4
 #: Saying one does not know it (rare in a CV: "no experience with deep learning yet").
 NEGATIVE = re.compile(
     r"\b(?:no experience|never used|never worked|not familiar|unfamiliar|don't know|"
-    r"do not know|no knowledge)\b",
+    r"do not know|no knowledge|(?:haven't|have not|never)\s+(?:\w+\s+)?studied|"
+    r"(?:is|are)\s+(?:still\s+)?(?:my|a)\s+(?:gap|weak spot|blind spot))\b",
     re.I,
 )
 #: Words that put a whole step behind the learner: a completed course, a degree, the lot.
@@ -500,8 +507,10 @@ YEARS = re.compile(
 CV_GOAL_CUE = re.compile(
     r"\b(?:looking for|seeking|aspiring|aspire to|pivot(?:ing)? (?:in)?to|"
     r"transition(?:ing)? (?:in)?to|move (?:on )?(?:in)?to|moving (?:on )?(?:in)?to|"
+    r"(?:move|moving|grow|growing|head|heading) towards?|keen to|eager to|"
     r"retraining (?:for|as|into)|open to (?:roles|positions) in|next,? i|"
-    r"(?:my|the) (?:[\w-]+ )?(?:wish|aim|ambition|hope|dream|plan) is to|"
+    r"(?:my|the) (?:[\w-]+ )?(?:wish|aim|ambition|hope|dream|plan|move|step|goal|target|focus)"
+    r" is(?: to)?|"
     r"je souhaite|je voudrais|j'aimerais|je veux|ich möchte|ich will|ich würde gerne|"
     r"quiero|me gustaría|deseo|vorrei|voglio|desidero)\b",
     re.I,
@@ -528,6 +537,8 @@ POINTS_BACK = re.compile(
     r"(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+#: A range that says breadth, not a track: "from data to models to serving".
+RANGE = re.compile(r"\bfrom\s+[\w-]+(?:\s+[\w-]+)?(?:\s+to\s+[\w-]+(?:\s+[\w-]+)?){2,}", re.I)
 #: "Objective: …" at the start of a line: what follows states the goal, cue or not.
 GOAL_LABEL = re.compile(
     r"^\W*(?:career\s+)?(?:objective|goal|aim|ziel|objetivo|objectif|obiettivo|"
@@ -575,3 +586,8 @@ def rating(text: str) -> float | None:
 LEVEL_FIRST = re.compile(
     rf"\W*(?:(?:{HEDGE.pattern})|(?:{DONE.pattern})|(?:{RATING.pattern}))", re.I
 )
+
+
+def sentences(line: str) -> list[str]:
+    """A line's sentences (not cut inside "B.Sc." or "e.g.")."""
+    return [s for s in SENTENCE_END.split(line) if s.strip()]

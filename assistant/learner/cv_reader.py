@@ -35,7 +35,7 @@ from assistant.knowledge.vocabulary import Match, Vocabulary
 from assistant.learner import cv_cues as cue
 from assistant.learner.cues import GOAL_CUE, WORKING, weekly_hours
 from assistant.learner.cv_cues import section_of
-from assistant.learner.profile import DEFAULT_GOAL
+from assistant.learner.cv_goal import CVGoals
 from assistant.learner.reader import LearnerReader
 from assistant.learner.statement import LearnerStatement, Polarity, StatedItem
 
@@ -64,7 +64,8 @@ class CVItem(BaseModel):
     evidence: str = Field(min_length=1, max_length=EVIDENCE_CHARS + 2)
     """The CV line that supports it, as written."""
     inferred: bool = False
-    """Read from working-level use ("Python, 5 years" → Step 1), not stated outright."""
+    """Not stated outright: read from working-level use ("Python, 5 years" → Step 1) or from
+    a course that covered every topic of the step."""
 
 
 class CVReading(BaseModel):
@@ -120,6 +121,8 @@ class _Seen:
     inferred: bool = False
     listed: bool = False
     """Said in a skills section (the best evidence for a skill)."""
+    studied: bool = False
+    """Said in an education or courses section (a course's content)."""
 
 
 _POLARITY_RANK = {"learning": 3, "not_known": 2, "done": 1}
@@ -151,10 +154,6 @@ def cv_lines(text: str) -> list[CVLine]:
             line = line[cut:].lstrip()
         out.append(CVLine(section, line))
     return out
-
-
-def _sentences(line: str) -> list[str]:
-    return [s for s in cue.SENTENCE_END.split(line) if s.strip()]
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -203,6 +202,7 @@ class CVReader:
         self.vocabulary = vocabulary
         self.words = words
         self.reader = reader  # goals by words and meaning
+        self.goals = CVGoals(vocabulary, reader)
         self._not_skills = (
             re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in words.not_skills), re.I)
             if words.not_skills
@@ -250,7 +250,8 @@ class CVReader:
 
     def _cue(self, text: str, section: str) -> Polarity | None:
         plain = self._unnamed(text)
-        if cue.HEDGE.search(plain) or (section in cue.STUDY_SECTIONS and cue.INTRO.search(plain)):
+        intro = section in cue.STUDY_SECTIONS and cue.INTRO.search(plain)
+        if cue.HEDGE.search(plain) or (intro and not cue.TEACHING.search(plain)):
             return "learning"
         rated = cue.rating(plain) if section == "skills" else None
         if rated is not None:
@@ -270,31 +271,33 @@ class CVReader:
     def _line_items(self, line: CVLine) -> list[tuple[Match, Polarity, bool, str]]:
         """(match, polarity, strong step evidence, sentence) for each name in one line."""
         sentences = []
-        for sentence in _sentences(line.text):
+        for sentence in cue.sentences(line.text):
             goal = GOAL_CUE.search(sentence) or cue.CV_GOAL_CUE.search(sentence)
             skills = sentence[: goal.start()] if goal else sentence  # the rest is the goal
             subject = cue.GOAL_SUBJECT.search(skills) if goal else None
             skills = skills[: subject.start("clause")] if subject else skills  # "RL is the area"
             sentences.append((sentence, skills, self._subjects(skills, self.find(skills))))
-        hedged = self._hedged_clauses(sentences, line.section)
+        # teaching an "Intro to Python" course shows Python: read the line as work, not study
+        section = "experience" if cue.TEACHING.search(line.text) else line.section
+        hedged = self._hedged_clauses(sentences, section)
         out = []
         for number, (sentence, skills, found) in enumerate(sentences):
             if not found:
                 continue
-            lead = self._cue(skills[: found[0].start], line.section)
+            lead = self._cue(skills[: found[0].start], section)
             spans = _segments(skills)
             inside = _in_parentheses(skills)  # a name there ("Beginner (… Python …)") is an aside
             named = [any(s <= m.start < e and not inside[m.start] for m in found) for s, e in spans]
             rest: list[Polarity] = []
             for (s, e), has in zip(spans, named, strict=True):
-                said = None if has else self._cue(skills[s:e], line.section)
+                said = None if has else self._cue(skills[s:e], section)
                 rest += [said] if said else []
             ranked = sorted(rest, key=_POLARITY_RANK.__getitem__, reverse=True)
             default = lead or (ranked[0] if ranked else None)
             for s, e in spans:
                 if not any(s <= m.start < e for m in found):
                     continue
-                own = self._cue(skills[s:e], line.section)
+                own = self._cue(skills[s:e], section)
                 polarity: Polarity = own or default or "done"
                 for m in found:
                     if s <= m.start < e:
@@ -432,8 +435,8 @@ class CVReader:
         seen: dict[str, list[_Seen]] = {}
 
         def put(item: str, polarity: Polarity, evidence: str, inferred: bool = False) -> None:
-            listed = line.section == "skills"
-            seen.setdefault(item, []).append(_Seen(polarity, evidence, inferred, listed))
+            listed, studied = line.section == "skills", line.section in ("education", "courses")
+            seen.setdefault(item, []).append(_Seen(polarity, evidence, inferred, listed, studied))
 
         for line in lines:
             if line.section in cue.UNREAD:
@@ -457,7 +460,7 @@ class CVReader:
                     if found:  # "BSc Mathematics", "PhD in Physics": the whole step
                         put(step, "done", _evidence(line.text, found))
         items = self._merge(seen)
-        goal, goal_line = self._goal(lines)
+        goal, goal_line = self.goals.read(lines)
         return CVReading(
             items=items,
             goal=goal,
@@ -494,6 +497,17 @@ class CVReader:
                 and (topic not in final or final[topic].polarity != "done")
             ):
                 del final[step]
+        for whole in self.vocabulary.roadmap.steps:  # a course that covered all of a step
+            required = [t.id for t in whole.topics if "optional" not in t.id]
+            courses = [
+                next((s for s in seen[t] if s.studied and s.polarity == "done"), None)
+                if t in final and final[t].polarity == "done"
+                else None
+                for t in required
+            ]
+            if required and whole.id not in final and all(courses):
+                evidence = courses[0].evidence  # type: ignore[union-attr]
+                final[whole.id] = _Seen("done", evidence, inferred=True)
         ordered = sorted(final.items(), key=lambda kv: self.vocabulary.order(kv[0]))
         return tuple(
             CVItem(id=item, polarity=s.polarity, evidence=s.evidence, inferred=s.inferred)
@@ -513,62 +527,6 @@ class CVReader:
             if topic == item:
                 return step
         return None
-
-    def _goal(self, lines: list[CVLine]) -> tuple[str | None, str]:
-        """The goal of the objective or summary (else of any sentence with a goal cue): a
-        specific track before "general".
-
-        A sentence with a goal cue ("I want to …", "looking for …") names it; an objective
-        section or an "Objective: …" line names it by its goal words even without a cue.
-        """
-        heads = {"goal", "objective", "preamble"}
-        places = heads if any(ln.section in heads - {"preamble"} for ln in lines) else None
-        found: list[tuple[str, str]] = []
-        for line in lines:
-            if places is not None and line.section not in places:
-                continue
-            for said in _sentences(line.text):
-                cued = GOAL_CUE.search(said) or cue.CV_GOAL_CUE.search(said)
-                if line.section in cue.UNREAD and not cued:
-                    continue  # "Interests: chess, RL papers" is no goal; "I want to …" is
-                sentence = cue.AWAY_FROM.sub(" ", said)
-                goal = self._goal_in(sentence)
-                if goal is None and cue.GOAL_LABEL.match(sentence):
-                    goal = self.reader.goal_of(cue.GOAL_LABEL.sub("", sentence))
-                elif goal is None and line.section == "goal":
-                    goal = self._goal_by_words(sentence)
-                if goal is not None:
-                    found.append((goal, said))
-        specific = [f for f in found if f[0] != DEFAULT_GOAL]
-        chosen = specific[0] if specific else (found[0] if found else None)
-        return (chosen[0], chosen[1]) if chosen else (None, "")
-
-    def _goal_in(self, sentence: str) -> str | None:
-        """The goal after a goal cue ("I want to …", a CV's "looking for …"): by its words,
-        else by meaning; or, by its words, what "that is the work I want …" points back to."""
-        m = GOAL_CUE.search(sentence)
-        m = None if m and cue.VALUES.match(m.group(0).strip()) else m  # "I care about …"
-        goal = self.reader.goal_of(sentence[m.end() :]) if m else None
-        before = sentence[: m.start()] if m else ""
-        subject = cue.GOAL_SUBJECT.search(before)
-        if m and goal is None and subject:  # "RL is the area I want to master"
-            goal = self._goal_by_words(subject.group("clause"))
-        if m and goal is None and cue.POINTS_BACK.search(before):
-            goal = self._goal_by_words(before)
-        m = cue.CV_GOAL_CUE.search(sentence) if goal is None else None
-        return self.reader.goal_of(sentence[m.end() :]) if m else goal
-
-    def _goal_by_words(self, phrase: str) -> str | None:
-        """A goal named by its words only (a "Goals" section line with no cue): no guess by meaning;
-        a specific track before "general", then the longer word."""
-        ranked = []
-        for goal in self.vocabulary.goals:
-            for word in self.vocabulary.goal(goal).words:
-                if re.search(
-                    rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|ing)?(?![\w-])", phrase, re.I
-                ):
-                    ranked.append((goal != DEFAULT_GOAL, len(word), goal))
-        return max(ranked)[2] if ranked else None
 
 
 def _evidence(line: str, words: str = "") -> str:

@@ -121,7 +121,11 @@ class CVPanel:
         """Each proposed item with its whole evidence line, then the goal and the notes."""
         lines = ["**What your CV shows** (the line behind each item):", ""]
         for item in reading.items:
-            how = " — read from working-level use" if item.inferred else ""
+            how = (
+                " — inferred (working-level use, or a course covering it all)"
+                if item.inferred
+                else ""
+            )
             lines.append(
                 f"- {LEVEL_LABELS[item.polarity]} **{escape_text(service.title(item.id))}**"
                 f"{how}: “{escape_text(item.evidence)}”"

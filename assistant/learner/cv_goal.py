@@ -1,0 +1,117 @@
+"""A CV's goal: the objective, a closing "What I'm looking for", or any sentence with a cue.
+
+``CVGoals.read(lines)`` gives the goal track and the sentence that states it, a
+specific track before "general". A sentence with a goal cue ("I want to …",
+"looking for …", "je souhaite …") names it by its words, else by meaning (the chat
+reader's ``goal_of``), with two CV rules on top: a track about what is done with
+models (MLOps, generative AI) wins when two or more of its words are there, and
+what the learner moves beyond ("broaden beyond text") or a range ("from data to
+models to serving") names nothing. An "Objective: …" line needs no cue; a "Goals"
+section line is read by its words only.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.knowledge.vocabulary import Vocabulary
+from assistant.learner import cv_cues as cue
+from assistant.learner.cues import GOAL_CUE
+from assistant.learner.profile import DEFAULT_GOAL
+from assistant.learner.reader import LearnerReader
+
+if TYPE_CHECKING:
+    from assistant.learner.cv_reader import CVLine
+
+#: Goal tracks about what is done with models, whatever the models are about.
+META_GOALS = frozenset({"mlops", "generative-ai"})
+
+
+class CVGoals:
+    """Read the goal of a CV's lines."""
+
+    def __init__(self, vocabulary: Vocabulary, reader: LearnerReader) -> None:
+        self.vocabulary = vocabulary
+        self.reader = reader
+
+    def read(self, lines: list[CVLine]) -> tuple[str | None, str]:
+        """The goal of the objective or summary (else of any sentence with a goal cue): a
+        specific track before "general".
+
+        A sentence with a goal cue ("I want to …", "looking for …") names it; an objective
+        section or an "Objective: …" line names it by its goal words even without a cue.
+        """
+        heads = {"goal", "objective", "preamble"}
+        places = heads if any(ln.section in heads - {"preamble"} for ln in lines) else None
+        found: list[tuple[str, str]] = []
+        for line in lines:
+            if places is not None and line.section not in places:
+                continue
+            for said in cue.sentences(line.text):
+                cued = GOAL_CUE.search(said) or cue.CV_GOAL_CUE.search(said)
+                if line.section in cue.UNREAD and not cued:
+                    continue  # "Interests: chess, RL papers" is no goal; "I want to …" is
+                sentence = cue.RANGE.sub(" ", cue.AWAY_FROM.sub(" ", said))
+                goal = self._goal_in(sentence)
+                if goal is None and cue.GOAL_LABEL.match(sentence):
+                    goal = self.reader.goal_of(cue.GOAL_LABEL.sub("", sentence))
+                elif goal is None and line.section == "goal":
+                    goal = self._goal_by_words(sentence)
+                if goal is not None:
+                    found.append((goal, said))
+        specific = [f for f in found if f[0] != DEFAULT_GOAL]
+        chosen = specific[0] if specific else (found[0] if found else None)
+        return (chosen[0], chosen[1]) if chosen else (None, "")
+
+    def _goal_in(self, sentence: str) -> str | None:
+        """The goal after a goal cue ("I want to …", a CV's "looking for …"): by its words,
+        else by meaning; or, by its words, what "that is the work I want …" points back to."""
+        m = GOAL_CUE.search(sentence)
+        m = None if m and cue.VALUES.match(m.group(0).strip()) else m  # "I care about …"
+        goal = self._goal_of(sentence[m.end() :]) if m else None
+        before = sentence[: m.start()] if m else ""
+        subject = cue.GOAL_SUBJECT.search(before)
+        if m and goal is None and subject:  # "RL is the area I want to master"
+            goal = self._goal_by_words(subject.group("clause"))
+        if m and goal is None and cue.POINTS_BACK.search(before):
+            goal = self._goal_by_words(before)
+        m = cue.CV_GOAL_CUE.search(sentence) if goal is None else None
+        return self._goal_of(sentence[m.end() :]) if m else goal
+
+    def _goal_of(self, phrase: str) -> str | None:
+        """The chat reader's goal (words, then meaning), unless a track about what is done
+        with models (MLOps, generative AI) has two words or more: "package, deploy and
+        monitor language models" is MLOps, whatever the models read."""
+        goal = self.reader.goal_of(phrase)
+        meta = [
+            g
+            for g, words in self._goal_words(phrase).items()
+            if g in META_GOALS and len(words) >= 2
+        ]
+        return meta[0] if len(meta) == 1 and goal not in META_GOALS else goal
+
+    def _goal_words(self, phrase: str) -> dict[str, set[str]]:
+        """Each specific track's goal words in ``phrase`` (and their plural and verb forms)."""
+        out: dict[str, set[str]] = {}
+        for goal in self.vocabulary.goals:
+            if goal == DEFAULT_GOAL:
+                continue
+            for word in self.vocabulary.goal(goal).words:
+                if re.search(
+                    rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|ing)?(?![\w-])", phrase, re.I
+                ):
+                    out.setdefault(goal, set()).add(word)
+        return out
+
+    def _goal_by_words(self, phrase: str) -> str | None:
+        """A goal named by its words only (a "Goals" section line with no cue): no guess by meaning;
+        a specific track before "general", then the longer word."""
+        ranked = []
+        for goal in self.vocabulary.goals:
+            for word in self.vocabulary.goal(goal).words:
+                if re.search(
+                    rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|ing)?(?![\w-])", phrase, re.I
+                ):
+                    ranked.append((goal != DEFAULT_GOAL, len(word), goal))
+        return max(ranked)[2] if ranked else None
