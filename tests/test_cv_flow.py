@@ -369,3 +369,22 @@ def test_the_plan_for_cv_shaped_profiles(
     service: CVService, progress: dict[str, str], goal: str, first: str
 ) -> None:
     assert service.plan(Profile("p", progress, goal=goal)).steps[0].step_id == first
+
+
+def test_the_checklist_labels_follow_the_still_learning_list(settings: Settings) -> None:
+    """Moving an item into "still learning" relabels it (a new user saw "✓ done" stay)."""
+    from assistant.web.cv_panel import CVPanel
+
+    panel = CVPanel(settings, lambda: None)
+    reading = panel.service().read_paste(
+        "Skills\nPython (5 years), pandas, scikit-learn\nPyTorch (basic)\n"
+    )
+    ticked = [i.id for i in reading.items]
+    labels = dict(
+        (value, label)
+        for label, value in panel.relabel(reading, ticked, ["step-1/libraries"])["choices"]
+    )
+    assert labels["step-1/libraries"].startswith("◐ learning · Libraries")
+    assert labels["step-4/frameworks"].startswith("✓ done · Frameworks")  # taken out: done
+    assert panel.relabel(reading, ticked, ["step-1/libraries"])["value"] == ticked
+    assert panel.relabel(None, ticked, []) is not None  # nothing read yet: no change, no error

@@ -172,3 +172,20 @@ def test_a_known_section_title_is_never_joined_to_the_next_line() -> None:
     lines = ["What I’m looking for", "A role in MLOps.", "Five years of work in", "payments"]
     want = "What I’m looking for\nA role in MLOps.\nFive years of work in payments"
     assert reflow_pdf_lines(lines) == want
+
+
+def test_a_bullet_with_no_glyph_in_a_pdf_reads_as_a_bullet() -> None:
+    """Helvetica (a standard PDF font) has no "•" in reportlab: the text layer says "\x7f",
+    which a new user saw as a stray space before each evidence quote."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.setFont("Helvetica", 11)
+    for n, line in enumerate(["Skills", "• Python with pandas (daily)", "• PyTorch (basic)"]):
+        page.drawString(72, 700 - 16 * n, line)
+    page.save()
+    lines = extract_cv_text(out.getvalue(), "cv.pdf").text.splitlines()
+    assert lines[1:] == ["• Python with pandas (daily)", "• PyTorch (basic)"]

@@ -113,7 +113,7 @@ def test_upload_correct_confirm_then_the_gap_and_the_plan(
         expect(items).to_contain_text("✓ done · Python Basics — “Python (10 years, daily)")
         expect(items).to_contain_text("◐ learning · Frameworks (Step 4: Deep Learning)")
         expect(page.locator("#cv-evidence")).to_contain_text("Exposure to PyTorch")
-        expect(page.locator("#cv-goal input")).to_have_value("reinforcement learning")
+        expect(page.locator("#cv-goal input")).to_have_value("Reinforcement learning")
         expect(page.locator("#cv-status")).to_contain_text("Nothing is saved until you do")
         assert uploads_left(app_home) == []  # the upload's copy is gone already
         items.screenshot(path=str(ARTIFACTS / "cv-01-proposed.png"))
@@ -151,7 +151,7 @@ def test_upload_correct_confirm_then_the_gap_and_the_plan(
         page.locator("#cv-paste textarea").fill((DEV / "cv-dev-11.md").read_text(encoding="utf-8"))
         page.locator("#cv-read").click()
         expect(page.locator("#cv-items")).to_contain_text("YOLO", timeout=30_000)
-        expect(page.locator("#cv-goal input")).to_have_value("computer vision")
+        expect(page.locator("#cv-goal input")).to_have_value("Computer vision")
         page.locator("#cv-confirm").click()
         expect(page.locator("#cv-plan")).to_contain_text(
             "1. Step 6: Computer Vision", timeout=30_000

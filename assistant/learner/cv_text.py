@@ -166,12 +166,18 @@ def _pdf_text(data: bytes) -> str:
         raise CVError(
             "This PDF is malformed (nested too deeply); paste the text instead."
         ) from None
-    text = "\n".join(reflow_pdf_lines(page.splitlines()) for page in pages)
+    text = "\n".join(
+        reflow_pdf_lines([_GLYPH_BULLET.sub("• ", line) for line in page.splitlines()])
+        for page in pages
+    )
     if sum(c.isalpha() for c in text) < MIN_LETTERS:
         raise CVError(NO_TEXT)
     return text
 
 
+#: A bullet a PDF font has no glyph for comes out as a control or private-use character
+#: ("\x7f", "\uf0b7" from Symbol or Wingdings): read as a bullet.
+_GLYPH_BULLET = re.compile(r"^\s*[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff]\s*")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙\-–*]|\d{1,2}[.)])\s+")
 #: One or two capitalised words alone on a line: a heading ("Skills"), never a wrapped start.
 _HEADING_LIKE = re.compile(r"^[#\s]*[A-ZÀ-Þ][\w'’&-]*(?:\s+[\w'’&-]+)?\s*:?$")

@@ -38,6 +38,7 @@ from assistant.learner.skill_gap import describe_gap
 from assistant.learner.statement import Polarity
 from assistant.sanitize import clean_text, safe_markdown
 from assistant.settings import Settings
+from assistant.web.page import SHOW_CV_JS
 from assistant.web.profile_panel import valid_profile_id
 from assistant.web.render import escape_text, safe_answer
 
@@ -149,7 +150,8 @@ class CVPanel:
         choices = [(self.label(service, i.id, i.polarity, i.evidence), i.id) for i in reading.items]
         learning = [(service.title(i.id), i.id) for i in reading.items]
         goals = [(NO_GOAL, "")] + [
-            (service.reader.vocabulary.goal(g).name, g) for g in service.reader.vocabulary.goals
+            (_capitalised(service.reader.vocabulary.goal(g).name), g)
+            for g in service.reader.vocabulary.goals
         ]
         status = (
             f"I read **{len(reading.items)}** items from your CV. Untick anything wrong, move "
@@ -220,10 +222,11 @@ class CVPanel:
             lines.append(f"- **Still learning** ({len(learning)}): {_listed(learning)}")
         if reading.goal:
             goal = service.reader.vocabulary.goal(reading.goal).name
-            lines.append(f"- **Goal**: {escape_text(goal[:1].upper() + goal[1:])}")
+            lines.append(f"- **Goal**: {escape_text(_capitalised(goal))}")
         lines.append(
             "\nCheck each item and the CV line behind it in **📄 Bring your CV** (in *My next "
-            "steps*, on the right), then **Confirm**. Nothing is saved until you do."
+            "steps*, on the right), then **Confirm**. Nothing is saved until you do; the "
+            "proposal lives in this page only, so after a reload paste the CV again."
         )
         return safe_markdown("\n".join(lines)), reading
 
@@ -235,6 +238,19 @@ class CVPanel:
         if isinstance(pasted, str) and pasted:
             return [*self.shown(None, pasted), gr.Accordion(open=True)]
         return [gr.skip()] * (len(self.read_outputs) + 1)
+
+    def relabel(self, reading: Any, ticked: Any, learning: Any) -> Any:
+        """The checklist's labels after items were moved in or out of "still learning"
+        (what stays ticked stays ticked)."""
+        if not isinstance(reading, CVReading):
+            return gr.skip()
+        service = self.service()
+        levels = {i.id: i.polarity for i in reading.items}
+        levels.update(self.levels(reading, [str(x) for x in learning or []]))
+        choices = [
+            (self.label(service, i.id, levels[i.id], i.evidence), i.id) for i in reading.items
+        ]
+        return gr.update(choices=choices, value=[t for t in ticked or [] if isinstance(t, str)])
 
     def levels(self, reading: CVReading, learning: Sequence[str]) -> dict[str, Polarity]:
         """Each item's level from the "still learning" list: in it, learning; taken out of
@@ -353,8 +369,16 @@ class CVPanel:
             c["plan"] = gr.Markdown(elem_id="cv-plan")
             gr.Markdown(PRIVACY_NOTE)
         private: dict[str, Any] = {"api_visibility": "private"}
-        c["file"].upload(self.read_upload, [c["file"]], [*self.read_outputs, c["file"]], **private)
-        c["read"].click(self.read_paste, [c["paste"]], self.read_outputs, **private)
+        shown = {"js": SHOW_CV_JS, "show_progress": "hidden", **private}
+        c["file"].upload(
+            self.read_upload, [c["file"]], [*self.read_outputs, c["file"]], **private
+        ).then(None, None, None, **shown)  # the proposal is below the box: bring it into view
+        c["read"].click(self.read_paste, [c["paste"]], self.read_outputs, **private).then(
+            None, None, None, **shown
+        )
+        c["learning"].change(
+            self.relabel, [c["reading"], c["items"], c["learning"]], [c["items"]], **private
+        )
         c["confirmed"] = c["confirm"].click(
             self.confirm,
             [profile_state, c["reading"], c["items"], c["learning"], c["goal"]],
@@ -371,3 +395,8 @@ class CVPanel:
 def _listed(titles: Sequence[str], at_most: int = 8) -> str:
     shown = ", ".join(escape_text(t) for t in titles[:at_most])
     return shown + (f" and {len(titles) - at_most} more" if len(titles) > at_most else "")
+
+
+def _capitalised(name: str) -> str:
+    """The name with a capital first letter ("Computer vision"; "NLP" stays "NLP")."""
+    return name[:1].upper() + name[1:]

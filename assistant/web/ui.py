@@ -356,9 +356,9 @@ def build_ui(runtime: Runtime) -> gr.Blocks:
                 width=PANEL_WIDTH,
                 elem_id="plan-panel",
             ) as right:
-                panel.build(profile_id)
                 cv = CVPanel(runtime.settings, lambda: runtime.assistant)  # "Bring your CV"
-                cv.build(profile_id)
+                cv.build(profile_id)  # first: a closed accordion a newcomer sees at once
+                panel.build(profile_id)
                 cv.wire(panel.refresh, [profile_id], panel.outputs)
         gr.Markdown("# 🗺️ Roadmap Assistant", elem_id="app-title")
         status = gr.Markdown(runtime.status(), elem_id="status")
@@ -368,7 +368,9 @@ def build_ui(runtime: Runtime) -> gr.Blocks:
             show_label=False,
             placeholder=(
                 "**Ask about the AI Engineer Roadmap 2025/26** — its steps, topics, "
-                "tools and resources. Every answer cites the section it comes from."
+                "tools and resources. Every answer cites the section it comes from. "
+                "Or paste your CV here (or open **📄 Bring your CV** in *My next steps*) "
+                "for a plan from what you already know."
             ),
             examples=[{"text": q} for q in examples],
             sanitize_html=True,
