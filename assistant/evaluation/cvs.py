@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from assistant.errors import AssistantError, EvalError
-from assistant.evaluation.learners import SPLITS, split_table
+from assistant.evaluation.learners import SPLITS, missed_bounds, split_report, split_table
 from assistant.knowledge.cv_words import cv_vocabulary, load_cv_words
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.graph import load_roadmap_and_graph
@@ -247,14 +247,7 @@ def cv_failures(results: Sequence[CVResult]) -> list[dict[str, Any]]:
 
 def gate_problems(metrics: dict[str, Any], gate: Mapping[str, float] = CV_GATE) -> list[str]:
     """Where held-out metrics miss the gate (empty when they pass)."""
-    problems = []
-    for name, bound in gate.items():
-        value = metrics[name]
-        ok = value <= bound if name == "hedge_errors" else value >= bound
-        if not ok:
-            relation = "≤" if name == "hedge_errors" else "≥"
-            problems.append(f"CV {name} {value} (needs {relation} {bound})")
-    return problems
+    return missed_bounds(metrics, gate, ("hedge_errors",), "CV")
 
 
 def run_cv_eval(
@@ -263,22 +256,14 @@ def run_cv_eval(
     first_step: Callable[[CVReading], str | None],
     required: Mapping[str, Sequence[str]],
 ) -> dict[str, Any]:
-    """Both splits side by side, the held-out gate applied, dev failures listed.
+    """Both splits side by side, the held-out gate applied, dev failures listed."""
 
-    Held-out failures are counted, not listed: nobody should tune rules by reading them.
-    """
-    out: dict[str, Any] = {"gate": dict(CV_GATE)}
-    for split in SPLITS:
-        metrics, results = score_cvs(
-            load_cv_cases(cv_folder(eval_dir, split), split), read, first_step, required
-        )
-        out[split] = metrics
-        if split == "dev":
-            out["dev_failures"] = cv_failures(results)
-        else:
-            out["heldout_wrong"] = len(cv_failures(results))
-    out["problems"] = gate_problems(out["heldout"])
-    return out
+    def score(split: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        cases = load_cv_cases(cv_folder(eval_dir, split), split)
+        metrics, results = score_cvs(cases, read, first_step, required)
+        return metrics, cv_failures(results)
+
+    return split_report(score, CV_GATE, gate_problems)
 
 
 def cv_table(report: dict[str, Any]) -> list[str]:

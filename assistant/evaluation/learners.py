@@ -169,16 +169,44 @@ def score_learners(
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in metrics.items()}, results
 
 
-def gate_problems(metrics: dict[str, Any], gate: dict[str, float] = LEARNER_GATE) -> list[str]:
-    """Where held-out metrics miss the gate (empty when they pass)."""
+def missed_bounds(
+    metrics: Mapping[str, Any], gate: Mapping[str, float], at_most: Sequence[str], what: str
+) -> list[str]:
+    """Where metrics miss a gate's bounds (maximums for ``at_most``, else minimums), one
+    line each ("learner route 0.9 (needs ≥ 0.95)"); empty when they pass."""
     problems = []
     for name, bound in gate.items():
         value = metrics[name]
-        ok = value <= bound if name == "negation_errors" else value >= bound
+        ok = value <= bound if name in at_most else value >= bound
         if not ok:
-            relation = "≤" if name == "negation_errors" else "≥"
-            problems.append(f"learner {name} {value} (needs {relation} {bound})")
+            relation = "≤" if name in at_most else "≥"
+            problems.append(f"{what} {name} {value} (needs {relation} {bound})")
     return problems
+
+
+def split_report(
+    score: Callable[[str], tuple[dict[str, Any], list[dict[str, Any]]]],
+    gate: Mapping[str, float],
+    problems: Callable[[dict[str, Any]], list[str]],
+) -> dict[str, Any]:
+    """Both splits scored by ``score(split)`` (metrics, mistakes), side by side, with the
+    held-out gate applied. Dev mistakes are listed; held-out ones are only counted: nobody
+    should tune rules by reading them. The learner and the CV evals report with it."""
+    out: dict[str, Any] = {"gate": dict(gate)}
+    for split in SPLITS:
+        metrics, wrong = score(split)
+        out[split] = metrics
+        if split == "dev":
+            out["dev_failures"] = wrong
+        else:
+            out["heldout_wrong"] = len(wrong)
+    out["problems"] = problems(out["heldout"])
+    return out
+
+
+def gate_problems(metrics: dict[str, Any], gate: dict[str, float] = LEARNER_GATE) -> list[str]:
+    """Where held-out metrics miss the gate (empty when they pass)."""
+    return missed_bounds(metrics, gate, ("negation_errors",), "learner")
 
 
 def failures(results: Sequence[LearnerResult]) -> list[dict[str, Any]]:
@@ -220,21 +248,14 @@ def run_learner_eval(
     read: Callable[[str], LearnerStatement],
     first_step: Callable[[LearnerStatement], str | None],
 ) -> dict[str, Any]:
-    """Both splits scored side by side, the held-out gate applied, dev failures listed.
+    """Both splits scored side by side, the held-out gate applied, dev failures listed."""
 
-    Held-out failures are counted, not listed: nobody should tune rules by reading them.
-    """
-    out: dict[str, Any] = {"gate": dict(LEARNER_GATE)}
-    for split in SPLITS:
+    def score(split: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
         cases = [c for f in learner_files(eval_dir, split) for c in load_learner_cases(f, split)]
         metrics, results = score_learners(cases, read, first_step)
-        out[split] = metrics
-        if split == "dev":
-            out["dev_failures"] = failures(results)
-        else:
-            out["heldout_wrong"] = len(failures(results))
-    out["problems"] = gate_problems(out["heldout"])
-    return out
+        return metrics, failures(results)
+
+    return split_report(score, LEARNER_GATE, gate_problems)
 
 
 def learner_table(report: dict[str, Any]) -> list[str]:

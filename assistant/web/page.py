@@ -97,9 +97,8 @@ def open_cv_panel(reading: Any, width: Any) -> tuple[Any, Any]:
     conversations list when both would not fit). Outputs: plan panel, conversations list."""
     if not reading:
         return gr.skip(), gr.skip()
-    return gr.Sidebar(open=True), gr.skip() if _px(width) >= KEEP_BOTH_FROM else gr.Sidebar(
-        open=False
-    )
+    room = gr.skip() if _px(width) >= KEEP_BOTH_FROM else gr.Sidebar(open=False)
+    return gr.Sidebar(open=True), room
 
 
 #: Shows the CV panel's reading once it is filled in.
