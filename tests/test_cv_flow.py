@@ -109,6 +109,10 @@ def test_the_gap_view_per_step(service: CVService) -> None:
     ) in describe_gap(view)
     gaps = {g.step_id: g for g in view}
     assert gaps["step-1"].state == "done" and gaps["step-1"].missing == ()
+    # Working Python counts Step 1; what the CV did not show is counted, not claimed covered.
+    assert gaps["step-1"].covered == ("Python Basics", "Libraries")
+    assert gaps["step-1"].counted == ("Additional Languages (Optional)",)
+    assert "    - counted with the step: Additional Languages (Optional)\n" in describe_gap(view)
     assert gaps["step-2"].state == "not started" and gaps["step-2"].on_path
     assert gaps["step-3"].state == "partial"
     assert gaps["step-3"].covered == ("Supervised Learning",)

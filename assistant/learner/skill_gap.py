@@ -4,8 +4,10 @@
 roadmap order: its state (done, done by implication, partly covered, being
 learned, not started), the topics covered, being learned and missing, and
 whether the step is on the way to the learner's goal. A step done (marked, all
-its required topics done, or implied by a later step) counts all its topics as
-covered, except those the learner says they are still learning.
+its required topics done, or implied by a later step) counts all its topics,
+except those the learner says they are still learning: the ones shown one by one
+as ``covered``, the rest as ``counted`` with the step (a CV that shows working
+Python counts Step 1 without showing its libraries).
 ``describe_gap`` writes it as a Markdown list and ``gap_lines`` as plain text
 for the terminal. The counting of done steps is the planner's
 (``satisfied_steps``); nothing here plans or stores.
@@ -48,6 +50,8 @@ class StepGap:
     """Topic names still to learn."""
     on_path: bool
     """On the way to the learner's specific goal (never for the general goal)."""
+    counted: tuple[str, ...] = ()
+    """Topic names counted because their whole step is done, not shown one by one."""
 
 
 def _name(text: str) -> str:
@@ -61,15 +65,20 @@ def skill_gap(profile: Profile, roadmap: Roadmap, graph: RoadmapGraph) -> tuple[
     out = []
     for step in roadmap.steps:
         learning = tuple(_name(t.name) for t in step.topics if profile.level(t.id) == "learning")
+        counted: tuple[str, ...] = ()
+        covered = tuple(_name(t.name) for t in step.topics if profile.level(t.id) == "done")
         if step.id in done:
-            covered = tuple(_name(t.name) for t in step.topics if profile.level(t.id) != "learning")
+            counted = tuple(
+                _name(t.name)
+                for t in step.topics
+                if profile.level(t.id) not in ("done", "learning")
+            )
             missing: tuple[str, ...] = ()
             marked = profile.level(step.id) == "done" or all(
                 profile.level(t.id) == "done" for t in step.topics if "optional" not in t.id
             )
             state = "done" if marked else "implied"
         else:
-            covered = tuple(_name(t.name) for t in step.topics if profile.level(t.id) == "done")
             missing = tuple(
                 _name(t.name)
                 for t in step.topics
@@ -82,9 +91,20 @@ def skill_gap(profile: Profile, roadmap: Roadmap, graph: RoadmapGraph) -> tuple[
             else:
                 state = "not started"
         out.append(
-            StepGap(step.id, step.heading, state, covered, learning, missing, step.id in path)
+            StepGap(
+                step.id, step.heading, state, covered, learning, missing, step.id in path, counted
+            )
         )
     return tuple(out)
+
+
+def _parts(gap: StepGap) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return (
+        ("covered", gap.covered),
+        ("counted with the step", gap.counted),
+        ("learning", gap.learning),
+        ("missing", gap.missing),
+    )
 
 
 def describe_gap(gaps: tuple[StepGap, ...], only_path: bool = False) -> str:
@@ -96,11 +116,7 @@ def describe_gap(gaps: tuple[StepGap, ...], only_path: bool = False) -> str:
             continue
         towards = " · *towards your goal*" if gap.on_path else ""
         lines.append(f"- **{gap.title}** — {STATE_LABELS[gap.state]}{towards}")
-        for label, names in (
-            ("covered", gap.covered),
-            ("learning", gap.learning),
-            ("missing", gap.missing),
-        ):
+        for label, names in _parts(gap):
             if names:
                 lines.append(f"    - {label}: {', '.join(names)}")
     return "\n".join(lines)
@@ -112,11 +128,7 @@ def gap_lines(gaps: tuple[StepGap, ...]) -> list[str]:
     for gap in gaps:
         mark = " (on the way to your goal)" if gap.on_path else ""
         out.append(f"{gap.title} — {STATE_LABELS[gap.state]}{mark}")
-        for label, names in (
-            ("covered", gap.covered),
-            ("learning", gap.learning),
-            ("missing", gap.missing),
-        ):
+        for label, names in _parts(gap):
             if names:
                 out.append(f"    {label}: {', '.join(names)}")
     return out
