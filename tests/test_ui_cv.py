@@ -43,6 +43,16 @@ def app_home(roadmap_index: Settings, tmp_path: Path) -> Path:
     return home
 
 
+#: The scroll position of the panel holding the CV reading (its nearest scrolling ancestor).
+PANEL_SCROLL = """() => {
+  let e = document.querySelector('#cv-plan');
+  const scrolls = (x) => /auto|scroll/.test(getComputedStyle(x).overflowY);
+  while (e && !(e.scrollHeight > e.clientHeight && scrolls(e))) e = e.parentElement;
+  return e ? e.scrollTop : -1;
+}"""
+SCROLL_PANEL_TO_PLAN = "() => document.querySelector('#cv-plan').scrollIntoView({block: 'end'})"
+
+
 def open_cv_panel(page: Page) -> None:
     panel = page.locator("#plan-panel")
     if "open" not in (panel.get_attribute("class") or ""):
@@ -142,6 +152,20 @@ def test_upload_correct_confirm_then_the_gap_and_the_plan(
         )
         gap.screenshot(path=str(ARTIFACTS / "cv-02-gap.png"))
         plan.screenshot(path=str(ARTIFACTS / "cv-03-plan.png"))
+
+        # An ordinary question after it leaves the panel where the learner scrolled it.
+        page.locator("#cv-plan").scroll_into_view_if_needed()
+        page.evaluate(SCROLL_PANEL_TO_PLAN)
+        before = page.evaluate(PANEL_SCROLL)
+        assert before > 0
+        page.locator("#question textarea").fill("What is in the computer vision step?")
+        page.locator("#send").click()
+        expect(page.locator("#chat .message.bot").last).to_contain_text(
+            "Step 6: Computer Vision", timeout=30_000
+        )
+        expect(page.locator("#chat")).to_contain_text("Sources (", timeout=30_000)
+        page.wait_for_timeout(1500)  # the steps chained after the answer
+        assert page.evaluate(PANEL_SCROLL) == before
 
         # Pasted text works the same way (a career changer with Spanish titles).
         page.reload()

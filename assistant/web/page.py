@@ -13,6 +13,7 @@ no events and knows nothing of answers.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import gradio as gr
@@ -103,6 +104,15 @@ def open_cv_panel(reading: Any, width: Any) -> tuple[Any, Any]:
 
 #: Shows the CV panel's reading once it is filled in.
 SHOW_CV_JS = "() => document.querySelector('#cv-status')?.scrollIntoView({block: 'start'})"
+
+
+def show_pasted_cv_js(placeholder: str) -> str:
+    """``SHOW_CV_JS`` after a chat turn, only when that turn was a pasted CV (its user
+    message is ``placeholder``): an ordinary answer, or one stopped, leaves the page as it is."""
+    return (
+        "() => { const asked = [...document.querySelectorAll('#chat .message.user')].pop();"
+        f" if (asked?.innerText.trim().startsWith({json.dumps(placeholder)})) ({SHOW_CV_JS})(); }}"
+    )
 
 
 def _px(width: Any) -> float:

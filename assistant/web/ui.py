@@ -39,12 +39,12 @@ from assistant.web.page import (
     LIST_WIDTH,
     PANEL_WIDTH,
     SCROLL_JS,
-    SHOW_CV_JS,
     SIDEBAR_CSS,
     WITH_WIDTH,
     open_cv_panel,
     open_plan_panel,
     open_when_wide,
+    show_pasted_cv_js,
     theme,
 )
 from assistant.web.profile_panel import PROFILE_KEY, ProfilePanel, valid_profile_id
@@ -453,7 +453,7 @@ def build_ui(runtime: Runtime) -> gr.Blocks:
             for event in (submitted, clicked):
                 event.then(cv.show_pasted, [pasted], shows, **quiet).then(
                     open_cv_panel, [pasted, width], [right, left], js=WITH_WIDTH, **quiet
-                ).then(None, None, None, js=SHOW_CV_JS, **quiet)
+                ).then(None, None, None, js=show_pasted_cv_js(PASTED_CV), **quiet)
         stop.click(None, None, None, cancels=[submitted, clicked, picked, retried])
         for button in (new_btn, clear_btn):
             button.click(new_conversation, [saved], outputs, **private)
