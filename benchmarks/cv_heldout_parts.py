@@ -1,0 +1,63 @@
+"""The CV held-out split's metrics per part, as counts only (no CV is listed or shown).
+
+    .venv/bin/python benchmarks/cv_heldout_parts.py
+
+The held-out split was written in two parts: 12 CVs before any CV reader existed, and 96
+more (batches b-i, cv-ho-013 .. cv-ho-108) after five dev rounds, so that it is half the
+CVs again. The gate (``eval --cvs``) is on all of it; this prints each part beside the
+whole, and hedge errors also the earlier way (a topic the reading proposes as learning
+still counted against its step's inference), so that the change of definition can be read.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from assistant.evaluation.cvs import (  # noqa: E402
+    CVResult,
+    cv_folder,
+    load_cv_cases,
+    offline_cv_reader,
+    score_cvs,
+)
+from assistant.knowledge.embeddings import SentenceEmbedder  # noqa: E402
+from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
+
+
+def earlier_hedges(result: CVResult) -> int:
+    """Hedge errors as first defined: a gold-learning topic under a step read as done."""
+    done = set(result.reading.ids("done"))
+    case = result.case
+    return sum(
+        1
+        for item in case.learning
+        if item in done
+        or (
+            "/" in item
+            and item.partition("/")[0] in done
+            and item.partition("/")[0] not in case.done
+        )
+    )
+
+
+def main() -> None:
+    settings = Settings.from_env()
+    read, first, required = offline_cv_reader(settings.corpus_dir, SentenceEmbedder(settings))
+    cases = load_cv_cases(cv_folder(PROJECT_ROOT / "eval", "heldout"), "heldout")
+    parts = {
+        "first 12 (cv-ho-01..12)": [c for c in cases if len(c.id) == len("cv-ho-01")],
+        "96 more (cv-ho-013..108)": [c for c in cases if len(c.id) == len("cv-ho-013")],
+        "all": cases,
+    }
+    for name, part in parts.items():
+        metrics, results = score_cvs(part, read, first, required)
+        metrics["hedge_errors_earlier_way"] = sum(earlier_hedges(r) for r in results)
+        metrics["first_step_right"] = f"{sum(r.first_step_ok for r in results)}/{len(results)}"
+        print(f"{name}: {metrics}")
+
+
+if __name__ == "__main__":
+    main()
