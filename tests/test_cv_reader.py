@@ -426,3 +426,83 @@ def test_a_gap_or_a_subject_not_studied_is_not_known(reader: CVReader) -> None:
 )
 def test_more_ways_an_objective_names_its_goal(reader: CVReader, objective: str, goal: str) -> None:
     assert reader.read(f"Summary\n{objective}\n").goal == goal
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Statistics | — | Rusty; last used during my degree",
+        "Probability: my weak spot, brushing up on it now",
+        "Google Cloud (noções básicas)",
+        "Docker (nozioni di base)",
+        "A little Java, from one university module",
+        "Currently watching a lecture series on reinforcement learning, no own code yet",
+        "Transformers like BERT: I know them only from papers; I have not trained one",
+        "Linear algebra on weekends, with Khan Academy",
+        "Deep Learning Specialization: paused after the second course",
+        "Model monitoring | — | Reading about it; haven't done it yet",
+        "NLTK tokenising | Self-study | nothing used for real yet",
+        "Neural-network basics are the part I've only scratched the surface of",
+    ],
+)
+def test_more_hedges_in_words_tables_and_other_languages(reader: CVReader, line: str) -> None:
+    assert set(levels(reader.read(f"## Skills\n- {line}\n")).values()) == {"learning"}, line
+
+
+def test_a_little_more_than_years_is_no_hedge(reader: CVReader) -> None:
+    assert levels(reader.read("Summary\nA little over 3 years of Python at work.\n")) == {
+        "step-1/python-basics": "done"
+    }
+
+
+def test_a_step_named_as_the_kind_of_its_listed_parts_is_those_parts(reader: CVReader) -> None:
+    text = "Education\n- BEng Civil Engineering. Maths courses: calculus and linear algebra.\n"
+    assert levels(reader.read(text)) == {
+        "step-2/calculus": "done",
+        "step-2/linear-algebra": "done",
+    }
+
+
+def test_years_of_professional_work_in_an_area_cover_its_step(reader: CVReader) -> None:
+    text = "Summary\nFour years of professional deep learning work on speech models.\n"
+    assert levels(reader.read(text)).get("step-4") == "done"
+
+
+def test_what_a_line_says_it_is_not_about_is_not_read(reader: CVReader) -> None:
+    read = levels(reader.read("Skills\n- Cloud: some Azure, nothing ML-related\n"))
+    assert read == {"step-9/cloud-platforms": "learning"}
+
+
+def test_a_plural_is_cut_only_where_english_makes_one(reader: CVReader) -> None:
+    text = "Skills\n- RL core concepts: MDPs, states, actions and rewards\n"
+    assert "step-2/probability-and-statistics" not in levels(reader.read(text))
+
+
+def test_the_level_of_a_course_one_wrote_is_not_the_teachers(reader: CVReader) -> None:
+    text = "Experience\n- Wrote the department's Python scheme of work: loops, files, basic OOP.\n"
+    assert levels(reader.read(text)) == {"step-1/python-basics": "done"}
+    text = "Courses\n- Bootcamp curriculum: Python, then intro to deep learning\n"
+    assert levels(reader.read(text)).get("step-4") != "done"
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("Summary\nWhat I'm working towards: software that reads support emails.\n", "nlp"),
+        (
+            "Summary\nMy aim is camera-based inspection of welds before they leave the "
+            "production line.\n",
+            "computer-vision",
+        ),
+        (
+            "Summary\nSeeking an internship as an AI engineering intern where I can help "
+            "train and ship features.\n",
+            "general",
+        ),
+        ("## Objective\nBuild question-answering systems for farmers.\n", "nlp"),
+    ],
+)
+def test_goals_said_by_the_work_the_role_or_an_objective_verb(
+    reader: CVReader, text: str, goal: str
+) -> None:
+    assert reader.read(text).goal == goal

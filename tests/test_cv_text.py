@@ -189,3 +189,11 @@ def test_a_bullet_with_no_glyph_in_a_pdf_reads_as_a_bullet() -> None:
     page.save()
     lines = extract_cv_text(out.getvalue(), "cv.pdf").text.splitlines()
     assert lines[1:] == ["• Python with pandas (daily)", "• PyTorch (basic)"]
+
+
+def test_a_name_cut_in_two_by_a_wrap_is_joined_back() -> None:
+    lines = ["Core modules: Mathematics for AI, Machine", "Learning, Deep Learning (CNNs)"]
+    assert reflow_pdf_lines(lines) == (
+        "Core modules: Mathematics for AI, Machine Learning, Deep Learning (CNNs)"
+    )
+    assert reflow_pdf_lines(["Data Engineer", "Learning Platform team"]).count("\n") == 1

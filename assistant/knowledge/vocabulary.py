@@ -218,7 +218,10 @@ class Vocabulary:
         for m in self._pattern.finditer(text):
             words = m.group(0)
             key = words.lower()
-            term = self._by_phrase.get(key) or self._by_phrase.get(re.sub(r"e?s$", "", key))
+            # a plural: "transformers", "boxes"; not "states" read as "stat"
+            term = self._by_phrase.get(key) or self._by_phrase.get(
+                re.sub(r"(?:(?<=[sxz])|(?<=ch)|(?<=sh))es$|s$", "", key)
+            )
             if term is None:
                 continue
             out.append(Match(term.item, words, term.display, m.start(), m.end()))

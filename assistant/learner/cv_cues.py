@@ -420,7 +420,17 @@ HEDGE = re.compile(
     r"theoretical knowledge|theory only|only theory|hobby[- ]level|"
     r"expected\s+(?:in\s+)?(?:[a-z]+\s+)?20\d\d|"
     r"(?:attended|attending)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:workshop|webinar|"
-    r"meetup|bootcamp taster)s?)\b",
+    r"meetup|bootcamp taster)s?|"
+    r"rusty|refreshing|brushing up|reading about|scratched the surface|paused|midway|on hold|"
+    r"pick (?:it|this|that) up again|unfinished|"
+    r"(?:not|never|didn't|did not) (?:yet )?finish(?:ed)?|"
+    r"noções básicas|nocoes basicas|conhecimentos básicos|nozioni di base|conoscenze di base|"
+    r"conocimientos básicos|notions de base|a little(?! (?:over|more|under|less|longer))|"
+    r"currently (?:watching|following|auditing)|"
+    r"only from (?:the )?(?:papers|books|reading|lectures|videos|courses?)|"
+    r"no (?:own |real )?(?:code|projects?) yet|"
+    r"nothing (?:\w+ ){0,2}(?:for real|in production) yet|"
+    r"(?:on|at|over) (?:the )?weekends|in the evenings|evenings and weekends)\b",
     re.I,
 )
 #: Course words that make "Intro to …" a hedge (in ``STUDY_SECTIONS`` only: a teaching
@@ -428,8 +438,15 @@ HEDGE = re.compile(
 INTRO = re.compile(r"\b(?:intro|introduction to|introductory|101)\b", re.I)
 #: Teaching a course shows its subject ("Volunteer instructor, intro Python course").
 TEACHING = re.compile(
-    r"\b(?:instructor|teacher|tutor|lecturer|teaching assistant|mentor|taught|teach|teaching|"
-    r"coach)\b",
+    r"\b(?:instructor|teacher|tutor|lecturer|teaching assistant|mentor|taught(?! by)|teach|"
+    r"teaching|coach|scheme of work|(?:wrote|designed|created)\s+(?:[\w'-]+\s+){0,4}"
+    r"(?:syllabus|curriculum|course))\b",
+    re.I,
+)
+#: In a line about teaching, these say the course's level, not the teacher's ("Wrote the
+#: Python scheme of work: loops, files, basic OOP").
+COURSE_LEVEL = re.compile(
+    r"\b(?:basic|basics of|the basics|beginners?|elementary|introductory|intro|entry[- ]level)\b",
     re.I,
 )
 #: Said anywhere in a sentence, these hedge all of it: a course taken, then left unused.
@@ -438,6 +455,8 @@ STALE = re.compile(
     r"touched|practi[sc]ed|written|write|built|build|trained)\b[^.;]*\b(?:since|yet|myself|"
     r"at work|in a project|in practice|professionally|in production)\b|"
     r"\b(?:out of curiosity|only (?:in|through|via) (?:one|a|an|my)\b)|"
+    r"\b(?:not|never|haven't|hasn't)\s+(?:yet\s+)?(?:\w+\s+){0,3}(?:trained|fine-tuned|built|used|"
+    r"deployed|done)\s+(?:one|any|it)\b|"
     r"\bhave not used\b|\bhaven't used\b|\bnot used (?:it|them|any of it)\b",
     re.I,
 )
@@ -503,48 +522,23 @@ YEARS = re.compile(
     r"many)\s*(?:years?|yrs?)\b",
     re.I,
 )
-#: Where the learner says what comes next, in a CV's objective ("looking for an NLP role").
-CV_GOAL_CUE = re.compile(
-    r"\b(?:looking for|seeking|aspiring|aspire to|pivot(?:ing)? (?:in)?to|"
-    r"transition(?:ing)? (?:in)?to|move (?:on )?(?:in)?to|moving (?:on )?(?:in)?to|"
-    r"(?:move|moving|grow|growing|head|heading) towards?|keen to|eager to|"
-    r"retraining (?:for|as|into)|open to (?:roles|positions) in|next,? i|"
-    r"(?:my|the) (?:[\w-]+ )?(?:wish|aim|ambition|hope|dream|plan|move|step|goal|target|focus)"
-    r" is(?: to)?|"
-    r"je souhaite|je voudrais|j'aimerais|je veux|ich möchte|ich will|ich würde gerne|"
-    r"quiero|me gustaría|deseo|vorrei|voglio|desidero)\b",
-    re.I,
-)
-#: What the learner moves away from ("broaden beyond text") is not the goal.
-AWAY_FROM = re.compile(
-    r"\b(?:beyond|away from|other than|rather than|instead of|not just|not only)\s+"
-    r"[\w-]+(?:\s+(?!and\b|to\b|into\b|but\b)[\w-]+){0,2}",
+#: A list item that is itself the basics of something else ("… loops, files, basic OOP"): its
+#: "basic" is about that thing, not about the names elsewhere in the sentence.
+BASIC_THING = re.compile(
+    r"^\s*(?:and\s+)?basic\s+(?!(?:knowledge|understanding|level|skills?|proficiency|"
+    r"familiarity|experience|grasp|notions|concepts|command|idea|user|usage|use|of|in|with)\b)"
+    r"[\w-]+",
     re.I,
 )
 #: Years of work in an area ("three years of professional experience designing … models").
 EXPERIENCE = re.compile(r"\bof\s+(?:professional\s+|industry\s+|hands-on\s+)?experience\b", re.I)
-#: Before a goal cue, the clause naming the goal ("…, but RL is the area I want to …").
-GOAL_SUBJECT = re.compile(
-    r"(?:^|[,;:]|\bbut\b|\band\b)(?P<clause>[^,;:]*?\b(?:is|are)\s+(?:the|my|what|where)\b"
-    r"[^,;:]*)$",
-    re.I,
-)
-#: A goal cue that states a value in a CV, not a goal ("I care about clear APIs").
-VALUES = re.compile(r"^(?:i|we)?\s*(?:\w+\s+)?care\b", re.I)
-#: Before a goal cue, a pointer back to what came first: "…, and that is the work I want".
-POINTS_BACK = re.compile(
-    r"\b(?:that|this|which|these)\s+(?:is|are|was)\s+(?:(?:the|what|exactly|just)\s+)?"
-    r"(?:[\w-]+\s+){0,2}$",
-    re.I,
-)
-#: A range that says breadth, not a track: "from data to models to serving".
-RANGE = re.compile(r"\bfrom\s+[\w-]+(?:\s+[\w-]+)?(?:\s+to\s+[\w-]+(?:\s+[\w-]+)?){2,}", re.I)
-#: "Objective: …" at the start of a line: what follows states the goal, cue or not.
-GOAL_LABEL = re.compile(
-    r"^\W*(?:career\s+)?(?:objective|goal|aim|ziel|objetivo|objectif|obiettivo|"
-    r"where i(?:'m| am) heading|what i(?:'m| am) looking for|next step)\s*:",
-    re.I,
-)
+#: After a step's name, a list of some of its parts ("Mathematics modules: calculus …").
+PARTS_AFTER = re.compile(r"^\s+(?:modules|courses|classes|subjects|units|topics)\b", re.I)
+#: A name said not to be what a line is about ("some AWS, nothing ML-related").
+NOT_ABOUT = re.compile(r"\b(?:nothing|none|no|not)\s+(?:\w+\s+)?[\w/+.]+-related\b", re.I)
+#: "… years of professional deep learning work": the years' kind before a name, "work" after.
+YEARS_OF = re.compile(r"^\s+of\s+(?:professional\s+|industry\s+|hands-on\s+|full-time\s+)?$", re.I)
+WORK_AFTER = re.compile(r"^\s+(?:work|experience)\b", re.I)
 #: Bullets, Markdown emphasis and heading marks at the start of a line.
 LINE_MARKS = re.compile(r"^\s*(?:#{1,6}\s*|[•·▪●◦‣∙*\-–+]\s+|\d{1,2}[.)]\s+)*")
 #: Where one sentence of a line ends (not inside "B.Sc." or "e.g." or "1.3").

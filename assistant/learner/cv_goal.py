@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.knowledge.vocabulary import Vocabulary
 from assistant.learner import cv_cues as cue
+from assistant.learner import cv_goal_cues as goal_cue
 from assistant.learner.cues import GOAL_CUE
 from assistant.learner.profile import DEFAULT_GOAL
 from assistant.learner.reader import LearnerReader
@@ -49,15 +50,18 @@ class CVGoals:
             if places is not None and line.section not in places:
                 continue
             for said in cue.sentences(line.text):
-                cued = GOAL_CUE.search(said) or cue.CV_GOAL_CUE.search(said)
+                cued = GOAL_CUE.search(said) or goal_cue.CV_GOAL_CUE.search(said)
                 if line.section in cue.UNREAD and not cued:
                     continue  # "Interests: chess, RL papers" is no goal; "I want to …" is
-                sentence = cue.RANGE.sub(" ", cue.AWAY_FROM.sub(" ", said))
+                sentence = goal_cue.RANGE.sub(" ", goal_cue.AWAY_FROM.sub(" ", said))
+                sentence = goal_cue.GOAL_NOISE.sub(" ", sentence)
                 goal = self._goal_in(sentence)
-                if goal is None and cue.GOAL_LABEL.match(sentence):
-                    goal = self.reader.goal_of(cue.GOAL_LABEL.sub("", sentence))
+                if goal is None and goal_cue.GOAL_LABEL.match(sentence):
+                    goal = self.reader.goal_of(goal_cue.GOAL_LABEL.sub("", sentence))
                 elif goal is None and line.section == "goal":
                     goal = self._goal_by_words(sentence)
+                    if goal is None and goal_cue.GOAL_VERB.match(sentence):  # "Build QA systems …"
+                        goal = self._goal_of(sentence)
                 if goal is not None:
                     found.append((goal, said))
         specific = [f for f in found if f[0] != DEFAULT_GOAL]
@@ -67,16 +71,21 @@ class CVGoals:
     def _goal_in(self, sentence: str) -> str | None:
         """The goal after a goal cue ("I want to …", a CV's "looking for …"): by its words,
         else by meaning; or, by its words, what "that is the work I want …" points back to."""
+        m = GOAL_CUE.search(sentence) or goal_cue.CV_GOAL_CUE.search(sentence)
+        role = goal_cue.ROLE_SOUGHT.search(sentence, m.end()) if m else None
+        goal = self._goal_by_words(role.group("role")) if role else None
+        if goal is not None:
+            return goal
         m = GOAL_CUE.search(sentence)
-        m = None if m and cue.VALUES.match(m.group(0).strip()) else m  # "I care about …"
+        m = None if m and goal_cue.VALUES.match(m.group(0).strip()) else m  # "I care about …"
         goal = self._goal_of(sentence[m.end() :]) if m else None
         before = sentence[: m.start()] if m else ""
-        subject = cue.GOAL_SUBJECT.search(before)
+        subject = goal_cue.GOAL_SUBJECT.search(before)
         if m and goal is None and subject:  # "RL is the area I want to master"
             goal = self._goal_by_words(subject.group("clause"))
-        if m and goal is None and cue.POINTS_BACK.search(before):
+        if m and goal is None and goal_cue.POINTS_BACK.search(before):
             goal = self._goal_by_words(before)
-        m = cue.CV_GOAL_CUE.search(sentence) if goal is None else None
+        m = goal_cue.CV_GOAL_CUE.search(sentence) if goal is None else None
         return self._goal_of(sentence[m.end() :]) if m else goal
 
     def _goal_of(self, phrase: str) -> str | None:

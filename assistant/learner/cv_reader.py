@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.knowledge.cv_words import CVWords
 from assistant.knowledge.vocabulary import Match, Vocabulary
 from assistant.learner import cv_cues as cue
+from assistant.learner import cv_goal_cues as goal_cue
 from assistant.learner.cues import GOAL_CUE, WORKING, weekly_hours
 from assistant.learner.cv_cues import section_of
 from assistant.learner.cv_goal import CVGoals
@@ -225,7 +226,7 @@ class CVReader:
         """Steps and topics named in ``text``: CV words included, contact details and the
         CV's "not a skill" phrases ignored; "machine-learning" is read as "machine learning"."""
         masked = self._blank(self._blank(text, cue.CONTACT), self._not_skills)
-        masked = self._blank(masked, cue.COURSE_CODE)
+        masked = self._blank(self._blank(masked, cue.COURSE_CODE), cue.NOT_ABOUT)
         found = self.vocabulary.find(masked)
         spaced = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", masked)
         if spaced != masked:
@@ -272,25 +273,29 @@ class CVReader:
         """(match, polarity, strong step evidence, sentence) for each name in one line."""
         sentences = []
         for sentence in cue.sentences(line.text):
-            goal = GOAL_CUE.search(sentence) or cue.CV_GOAL_CUE.search(sentence)
+            goal = GOAL_CUE.search(sentence) or goal_cue.CV_GOAL_CUE.search(sentence)
             skills = sentence[: goal.start()] if goal else sentence  # the rest is the goal
-            subject = cue.GOAL_SUBJECT.search(skills) if goal else None
+            subject = goal_cue.GOAL_SUBJECT.search(skills) if goal else None
             skills = skills[: subject.start("clause")] if subject else skills  # "RL is the area"
             sentences.append((sentence, skills, self._subjects(skills, self.find(skills))))
         # teaching an "Intro to Python" course shows Python: read the line as work, not study
         section = "experience" if cue.TEACHING.search(line.text) else line.section
         hedged = self._hedged_clauses(sentences, section)
         out = []
+        teaching = bool(cue.TEACHING.search(line.text))
         for number, (sentence, skills, found) in enumerate(sentences):
             if not found:
                 continue
+            if teaching:  # "basic", "intro": the course's level, not the teacher's
+                skills = cue.COURSE_LEVEL.sub(lambda m: " " * len(m.group(0)), skills)
             lead = self._cue(skills[: found[0].start], section)
             spans = _segments(skills)
             inside = _in_parentheses(skills)  # a name there ("Beginner (… Python …)") is an aside
             named = [any(s <= m.start < e and not inside[m.start] for m in found) for s, e in spans]
             rest: list[Polarity] = []
             for (s, e), has in zip(spans, named, strict=True):
-                said = None if has else self._cue(skills[s:e], section)
+                own_thing = cue.BASIC_THING.match(skills[s:e])  # "…, basic OOP": OOP's
+                said = None if has or own_thing else self._cue(skills[s:e], section)
                 rest += [said] if said else []
             ranked = sorted(rest, key=_POLARITY_RANK.__getitem__, reverse=True)
             default = lead or (ranked[0] if ranked else None)
@@ -387,23 +392,34 @@ class CVReader:
             or cue.WHOLE.search(sentence)
             or (cue.ROLE.match(sentence[m.end :]) and cue.YEARS.search(sentence))
             or (years and cue.EXPERIENCE.search(sentence, years.end(), m.start))
-        )  # the last: "three years of professional experience training deep learning models"
+            or bool(
+                years
+                and cue.YEARS_OF.match(sentence[years.end() : m.start])
+                and cue.WORK_AFTER.match(sentence[m.end :])
+            )
+        )  # the last two: "three years of professional experience training deep learning
+        # models", "three years of professional deep learning work"
 
     @staticmethod
     def _steps_or_topics(
         found: list[tuple[Match, Polarity, bool, str]],
     ) -> list[tuple[Match, Polarity, bool, str]]:
         """A step still being learned, named with some of its topics, is those topics
-        ("learning NLP with the NLTK book: tokenization …"); a step done keeps them all."""
+        ("learning NLP with the NLTK book: tokenization …"), and so is a step named as the
+        kind of some listed parts ("Mathematics modules: calculus and linear algebra"); a
+        step done otherwise keeps them all."""
         learned = {  # (sentence, step) of the topics being learned
             (s, m.item.partition("/")[0])
             for m, p, _, s in found
             if "/" in m.item and p == "learning"
         }
+        named = {(s, m.item.partition("/")[0]) for m, _, _, s in found if "/" in m.item}
         return [
             (m, polarity, strong, sentence)
             for m, polarity, strong, sentence in found
-            if "/" in m.item or polarity != "learning" or (sentence, m.item) not in learned
+            if "/" in m.item
+            or (polarity != "learning" or (sentence, m.item) not in learned)
+            and not ((sentence, m.item) in named and cue.PARTS_AFTER.match(sentence[m.end :]))
         ]
 
     # -- the whole CV ---------------------------------------------------------------------

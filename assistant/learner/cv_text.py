@@ -226,6 +226,21 @@ _CONNECTORS = frozenset(
 )
 
 
+#: Two-word names a wrap can cut ("… Mathematics for AI, Machine" / "Learning, Deep …").
+_CUT_NAMES = frozenset(
+    {
+        ("machine", "learning"),
+        ("deep", "learning"),
+        ("reinforcement", "learning"),
+        ("computer", "vision"),
+        ("linear", "algebra"),
+        ("natural", "language"),
+        ("neural", "networks"),
+        ("generative", "ai"),
+    }
+)
+
+
 def _continues(previous: str, line: str) -> bool:
     """Whether ``line`` is the wrapped rest of ``previous`` (PDF text has no paragraphs)."""
     if _BULLET.match(line):
@@ -238,7 +253,8 @@ def _continues(previous: str, line: str) -> bool:
         return True
     if previous[-1] in ",–—-/&(":
         return True
-    return previous.rsplit(None, 1)[-1].lower() in _CONNECTORS
+    last, first = previous.rsplit(None, 1)[-1].lower(), line.split()[0].strip(",.;:").lower()
+    return last in _CONNECTORS or (last, first) in _CUT_NAMES
 
 
 def reflow_pdf_lines(lines: list[str]) -> str:
