@@ -506,3 +506,73 @@ def test_goals_said_by_the_work_the_role_or_an_objective_verb(
     reader: CVReader, text: str, goal: str
 ) -> None:
     assert reader.read(text).goal == goal
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Early experiments with VAEs for sound design; nothing I would call solid yet",
+        "Not there yet: drift monitoring. No hands-on experience so far.",
+    ],
+)
+def test_hedges_of_work_not_yet_solid(reader: CVReader, line: str) -> None:
+    assert set(levels(reader.read(f"## Skills\n- {line}\n")).values()) == {"learning"}, line
+
+
+def test_a_weekend_habit_alone_hedges_nothing_before_it(reader: CVReader) -> None:
+    text = (
+        "Summary\nBackend developer with 7+ years of Java and Python. At weekends I build robots.\n"
+    )
+    read = levels(reader.read(text))
+    assert read["step-1/python-basics"] == "done"
+
+
+def test_career_retraining_is_not_model_retraining(reader: CVReader) -> None:
+    assert levels(reader.read("Summary\nRegistered nurse, now retraining in AI.\n")) == {}
+    text = "Experience\n- Set up weekly retraining of the churn model when drift shows.\n"
+    assert levels(reader.read(text)) == {"step-9/monitoring-and-retraining": "done"}
+
+
+def test_a_course_title_level_gives_way_to_real_use(reader: CVReader) -> None:
+    text = (
+        "Certifications\n- Certified Entry-Level Python Programmer (2021)\n"
+        "Experience\n- Wrote the Python tool the whole office uses for its reports.\n"
+    )
+    assert levels(reader.read(text))["step-1/python-basics"] == "done"
+    alone = "Certifications\n- Certified Entry-Level Python Programmer (2021)\n"
+    assert levels(reader.read(alone))["step-1/python-basics"] == "learning"
+
+
+def test_a_first_program_is_python_but_not_at_a_working_level(reader: CVReader) -> None:
+    text = "Projects\n- Shift planner: a Python script, my first real program; my team uses it.\n"
+    reading = reader.read(text)
+    assert levels(reading) == {"step-1/python-basics": "done"}
+    assert "step-1" not in reading.ids("done")
+
+
+@pytest.mark.parametrize(
+    "objective",
+    [
+        "Looking for a senior frontend role in a product team that ships often.",
+        "Seeking a software engineering internship (backend or infrastructure).",
+    ],
+)
+def test_a_role_sought_outside_ai_is_no_goal(reader: CVReader, objective: str) -> None:
+    assert reader.read(f"Summary\n{objective}\n").goal is None
+
+
+def test_a_paragraph_s_short_last_line_and_a_dash_line_are_joined_back() -> None:
+    from assistant.learner.cv_text import reflow_pdf_lines
+
+    lines = [
+        "Over the last two years I automated our month-end close and I am working towards a",
+        "first role as a junior",
+        "AI engineer.",
+        "Machine Learning Specialization (Stanford)",
+        "— in progress, week 3 of the first course.",
+    ]
+    assert reflow_pdf_lines(lines).splitlines() == [
+        "Over the last two years I automated our month-end close and I am working towards a "
+        "first role as a junior AI engineer.",
+        "Machine Learning Specialization (Stanford) — in progress, week 3 of the first course.",
+    ]

@@ -1,5 +1,5 @@
-"""The language of CVs: section titles (English, German, Spanish, French, Italian), skill
-levels, hedges, course and degree words, and the ways an objective line states a goal.
+"""The language of CVs: skill levels, hedges, course and degree words (section titles are
+``cv_sections.py``, goal cues ``cv_goal_cues.py``).
 
 A CV is not a chat message: a bare skills list is a claim ("pandas, NumPy" means
 done), a level word sets the polarity ("PyTorch — basic" is still being
@@ -13,380 +13,6 @@ whole CV; ``cv_reader.py`` does.
 from __future__ import annotations
 
 import re
-
-#: Section kinds and the words that title them. A heading is a line of at most five words
-#: made of these and ``TITLE_FILLERS`` (or a Markdown/Word heading); the first kind word
-#: found names the section.
-SECTION_WORDS: dict[str, tuple[str, ...]] = {
-    "learning": (
-        "currently learning",
-        "currently",
-        "right now",
-        "at the moment",
-        "now learning",
-        "in progress",
-        "aktuell lerne ich",
-        "en cours",
-        "aprendiendo",
-        "en curso",
-        "in corso",
-    ),
-    "goal": (
-        "objective",
-        "objectives",
-        "career objective",
-        "objetivo",
-        "objectif",
-        "obiettivo",
-        "goal",
-        "goals",
-        "ziel",
-        "ziele",
-        "career goal",
-        "objectivo",
-        "what i'm looking for",
-        "what i am looking for",
-        "what i'd like to do next",
-        "what i would like to do next",
-        "what i want to do next",
-        "where i'm heading",
-        "where i am heading",
-        "next step",
-        "next steps",
-        "aspirations",
-        "career aspirations",
-        "ambitions",
-        "why i'm writing",
-        "why i am writing",
-        "cover letter",
-        "motivation",
-        "lettre de motivation",
-        "motivación",
-        "motivazione",
-    ),
-    "objective": (
-        "summary",
-        "profile",
-        "about me",
-        "about",
-        "statement",
-        "profil",
-        "perfil",
-        "profilo",
-        "zusammenfassung",
-        "kurzprofil",
-        "über mich",
-        "à propos",
-        "a propos",
-        "sobre mí",
-        "sobre mi",
-        "overview",
-        "resumo",
-        "profiel",
-        "samenvatting",
-    ),
-    "skills": (
-        "skills",
-        "skill",
-        "competencies",
-        "competences",
-        "compétences",
-        "competence",
-        "kenntnisse",
-        "fähigkeiten",
-        "habilidades",
-        "conocimientos",
-        "competencias",
-        "competenze",
-        "abilità",
-        "tools",
-        "technologies",
-        "technology",
-        "tech stack",
-        "stack",
-        "expertise",
-        "skillset",
-        "toolbox",
-        "know-how",
-        "it-kenntnisse",
-        "outils",
-        "herramientas",
-        "strumenti",
-        "aptitudes",
-        "competências",
-        "competencias técnicas",
-        "vaardigheden",
-        "kennis",
-    ),
-    "experience": (
-        "experience",
-        "experiences",
-        "employment",
-        "work history",
-        "career history",
-        "berufserfahrung",
-        "erfahrung",
-        "berufliche erfahrung",
-        "praxiserfahrung",
-        "experiencia",
-        "experiencia laboral",
-        "expérience",
-        "expériences",
-        "expérience professionnelle",
-        "esperienza",
-        "esperienze",
-        "positions",
-        "internships",
-        "experiência",
-        "experiência profissional",
-        "werkervaring",
-        "ervaring",
-    ),
-    "courses": (
-        "courses",
-        "course",
-        "certifications",
-        "certification",
-        "certificates",
-        "certificate",
-        "training",
-        "trainings",
-        "retraining",
-        "upskilling",
-        "reskilling",
-        "continuing education",
-        "professional development",
-        "weiterbildung",
-        "weiterbildungen",
-        "fortbildung",
-        "fortbildungen",
-        "zertifikate",
-        "zertifizierungen",
-        "kurse",
-        "cursos",
-        "curso",
-        "certificaciones",
-        "certificados",
-        "corsi",
-        "certificazioni",
-        "formation continue",
-        "licenses",
-        "licences",
-        "moocs",
-        "cursussen",
-        "certificações",
-        "certificados",
-    ),
-    "education": (
-        "education",
-        "qualifications",
-        "ausbildung",
-        "studium",
-        "bildung",
-        "formación",
-        "formacion",
-        "educación",
-        "educacion",
-        "formation",
-        "formations",
-        "études",
-        "etudes",
-        "istruzione",
-        "formazione",
-        "academic background",
-        "degrees",
-        "formação",
-        "educação",
-        "opleiding",
-        "opleidingen",
-    ),
-    "projects": (
-        "projects",
-        "project",
-        "projekte",
-        "proyectos",
-        "projets",
-        "progetti",
-        "portfolio",
-        "projetos",
-        "projecten",
-    ),
-    "languages": (
-        "languages",
-        "language",
-        "sprachen",
-        "sprachkenntnisse",
-        "idiomas",
-        "langues",
-        "lingue",
-        "línguas",
-        "talen",
-    ),
-    "interests": (
-        "interests",
-        "hobbies",
-        "hobby",
-        "interessen",
-        "hobbys",
-        "intereses",
-        "aficiones",
-        "centres d'intérêt",
-        "centres d’intérêt",
-        "centre d'intérêt",
-        "loisirs",
-        "interessi",
-        "passions",
-        "interesses",
-        "interesses pessoais",
-        "hobby's",
-    ),
-    "contact": (
-        "contact",
-        "contacts",
-        "kontakt",
-        "contacto",
-        "contatti",
-        "coordonnées",
-        "personal details",
-        "persönliche daten",
-        "datos personales",
-    ),
-    "other": (
-        "publications",
-        "publication",
-        "talks",
-        "awards",
-        "honours",
-        "honors",
-        "achievements",
-        "teaching",
-        "outreach",
-        "volunteering",
-        "volunteer",
-        "references",
-        "referenzen",
-        "publikationen",
-        "auszeichnungen",
-        "premios",
-        "publicaciones",
-        "leadership",
-        "memberships",
-        "activities",
-        "extracurricular",
-        "additional information",
-    ),
-}
-#: Words a section title may carry besides its kind word ("Technical Skills", "Courses and
-#: Certifications", "Proyectos personales").
-TITLE_FILLERS = frozenset(
-    [
-        "and",
-        "&",
-        "und",
-        "y",
-        "e",
-        "et",
-        "+",
-        "/",
-        "the",
-        "my",
-        "of",
-        "de",
-        "des",
-        "du",
-        "der",
-        "die",
-        "das",
-        "la",
-        "las",
-        "los",
-        "el",
-        "other",
-        "technical",
-        "professional",
-        "profesional",
-        "professionnel",
-        "professionale",
-        "key",
-        "core",
-        "selected",
-        "relevant",
-        "personal",
-        "personales",
-        "personnels",
-        "academic",
-        "work",
-        "additional",
-        "side",
-        "online",
-        "spoken",
-        "current",
-        "currently",
-        "research",
-        "clinical",
-        "industry",
-        "main",
-        "programming",
-        "computer",
-        "soft",
-        "hard",
-        "it",
-        "data",
-        "recent",
-        "further",
-        "hands-on",
-        "me",
-        "i",
-        "am",
-        "now",
-        "open",
-        "source",
-        "software",
-        "certified",
-        "laboral",
-        "laborales",
-        "académica",
-        "académico",
-        "professionnelle",
-        "berufliche",
-        "personnelle",
-        "persönliche",
-        "wissenschaftliche",
-        "frameworks",
-        "libraries",
-    ]
-)
-_KIND_OF: dict[str, str] = {w: kind for kind, ws in SECTION_WORDS.items() for w in ws}
-_TITLE_PHRASES = sorted(_KIND_OF, key=len, reverse=True)
-
-
-def section_of(line: str, marked: bool = False) -> str | None:
-    """The section a heading line opens, or ``None`` when the line is not a heading.
-
-    A heading is made of title words and fillers ("Courses and Certifications"), or ends with
-    a title word after one other word ("Clinical Experience"); a colon followed by more
-    ("Skills: Python") makes it content. ``marked``: the line was a Markdown or Word
-    heading, so it is one even with no known title word (its kind is then ``other``).
-    """
-    if re.search(r":\s*\S", line):
-        return "other" if marked else None
-    title = " ".join(re.sub(r"[*_:#|]+", " ", line.replace("’", "'")).strip().lower().split())
-    if title in _KIND_OF:  # a whole title, however long ("What I'd like to do next")
-        return _KIND_OF[title]
-    if not title or len(title) > 48 or re.search(r"\d", title) or title.count(" ") > 4:
-        return "other" if marked and title else None
-    rest, kind, last = f" {title} ", None, False
-    for phrase in _TITLE_PHRASES:
-        padded = f" {phrase} "
-        if padded in rest:
-            kind = "learning" if _KIND_OF[phrase] == "learning" else kind or _KIND_OF[phrase]
-            last = last or title.endswith(phrase)
-            rest = rest.replace(padded, " ")
-    leftover = [w for w in rest.split() if w not in TITLE_FILLERS]
-    if kind is not None and (not leftover or marked or (len(leftover) == 1 and last)):
-        return kind
-    return "other" if marked else None
-
 
 #: Sections whose lines are never read for skills.
 UNREAD = frozenset({"interests", "contact"})
@@ -430,7 +56,9 @@ HEDGE = re.compile(
     r"only from (?:the )?(?:papers|books|reading|lectures|videos|courses?)|"
     r"no (?:own |real )?(?:code|projects?) yet|"
     r"nothing (?:\w+ ){0,2}(?:for real|in production) yet|"
-    r"(?:on|at|over) (?:the )?weekends|in the evenings|evenings and weekends)\b",
+    r"(?:on|at|over) (?:the )?weekends|in the evenings|evenings and weekends|"
+    r"early experiments|experimenting with|not there yet|no hands-on experience|"
+    r"nothing (?:i would|i'd) call solid|not solid yet)\b",
     re.I,
 )
 #: Course words that make "Intro to …" a hedge (in ``STUDY_SECTIONS`` only: a teaching
@@ -464,9 +92,21 @@ STALE = re.compile(
 ALL_OF_THEM = re.compile(
     r"\b(?:them|either|both|any of (?:it|them|this)|all of (?:it|them))\b", re.I
 )
-#: Hedges that qualify a name beside them ("chapters 1-3 so far") but, alone in a sentence,
-#: say nothing of the names before it ("Most of my work so far has been on text.").
-WEAK_HEDGES = frozenset({"so far"})
+#: Hedges that qualify a name beside them ("chapters 1-3 so far", "linear algebra on
+#: weekends") but, alone in a sentence, say nothing of the names before it ("Most of my work
+#: so far has been on text.", "At weekends I build camera projects.").
+WEAK_HEDGES = frozenset(
+    {
+        "so far",
+        "on weekends",
+        "at weekends",
+        "on the weekends",
+        "at the weekends",
+        "over the weekends",
+        "in the evenings",
+        "evenings and weekends",
+    }
+)
 #: A level or statement that says "done" for the items it qualifies.
 DONE = re.compile(
     r"\b(?:advanced|expert|proficient|fluent|intermediate|strong|solid|experienced|"
@@ -534,6 +174,24 @@ BASIC_THING = re.compile(
 EXPERIENCE = re.compile(r"\bof\s+(?:professional\s+|industry\s+|hands-on\s+)?experience\b", re.I)
 #: After a step's name, a list of some of its parts ("Mathematics modules: calculus …").
 PARTS_AFTER = re.compile(r"^\s+(?:modules|courses|classes|subjects|units|topics)\b", re.I)
+#: A level that is part of a course's or certificate's title ("CS50's Introduction to
+#: Programming with Python", "Certified Entry-Level Python Programmer").
+TITLE_LEVEL = re.compile(
+    r"\b(?:intro(?:duction)? to|introductory|101|entry[- ]level|for beginners|"
+    r"fundamentals of)\b",
+    re.I,
+)
+#: Python said not at a working level yet ("my first real program", "personal scripts").
+NOT_WORKING = re.compile(
+    r"\b(?:first (?:real |proper )?(?:program|script|project)|personal scripts|small scripts|"
+    r"scripts now and then|hobby scripts)\b",
+    re.I,
+)
+#: "Retraining" as a career change ("nurse, now retraining in AI"), unless models are near.
+CAREER_RETRAINING = re.compile(r"\bretraining\b", re.I)
+MODEL_CONTEXT = re.compile(
+    r"\b(?:models?|drift|monitor\w*|pipelines?|mlops|automated|scheduled|weekly|nightly)\b", re.I
+)
 #: A name said not to be what a line is about ("some AWS, nothing ML-related").
 NOT_ABOUT = re.compile(r"\b(?:nothing|none|no|not)\s+(?:\w+\s+)?[\w/+.]+-related\b", re.I)
 #: "… years of professional deep learning work": the years' kind before a name, "work" after.

@@ -72,6 +72,9 @@ class CVGoals:
         """The goal after a goal cue ("I want to …", a CV's "looking for …"): by its words,
         else by meaning; or, by its words, what "that is the work I want …" points back to."""
         m = GOAL_CUE.search(sentence) or goal_cue.CV_GOAL_CUE.search(sentence)
+        sought = sentence[m.end() :] if m else ""
+        if goal_cue.OTHER_ROLE.search(sought) and not goal_cue.AI_NAMED.search(sought):
+            return None  # "looking for a senior frontend role in a team that ships often"
         role = goal_cue.ROLE_SOUGHT.search(sentence, m.end()) if m else None
         goal = self._goal_by_words(role.group("role")) if role else None
         if goal is not None:

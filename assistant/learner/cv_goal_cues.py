@@ -62,3 +62,16 @@ GOAL_LABEL = re.compile(
     r"where i(?:'m| am) heading|what i(?:'m| am) looking for|next step)\s*:",
     re.I,
 )
+#: A role sought that is not about AI ("a senior frontend role in a team that ships often"):
+#: no goal, unless AI is named with it.
+OTHER_ROLE = re.compile(
+    r"\b(?:software engineering|software|front[- ]?end|back[- ]?end|full[- ]?stack|web|mobile|"
+    r"ios|android|qa|test|devops|sre|infrastructure|platform|product|data analyst|backend or "
+    r"infrastructure)\s+(?:\w+\s+)?(?:internship|intern|role|position|job|engineer|developer)s?\b",
+    re.I,
+)
+AI_NAMED = re.compile(
+    r"\b(?:ai|a\.i\.|ml|machine[- ]learning|models?|deep learning|nlp|computer vision|vision|"
+    r"data scien\w*|llms?|neural|mlops|genai|generative|reinforcement|robot\w*)\b",
+    re.I,
+)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.learner import cv_cues as cue
-from assistant.learner.cv_cues import section_of
+from assistant.learner.cv_sections import section_of
 
 #: A chat message is read as a pasted CV from this many non-empty lines…
 PASTE_MIN_LINES = 6

@@ -1,7 +1,7 @@
 """Read a CV's text into a proposed profile: ``CVReading``, every item with its evidence line.
 
 A CV is read line by line, within its sections (titles in English, German,
-Spanish, French or Italian; ``cv_cues.SECTION_WORDS``). Each line is cut into
+Spanish, French or Italian; ``cv_sections.SECTION_WORDS``). Each line is cut into
 sentences and each sentence into list segments, so a level stays with its skill:
 "Python (10 years), PyTorch (basic)" reads Python done and PyTorch learning,
 while a lead ("Familiar with pandas, NumPy") or a level cell ("Docker | Beginner")
@@ -35,8 +35,8 @@ from assistant.knowledge.vocabulary import Match, Vocabulary
 from assistant.learner import cv_cues as cue
 from assistant.learner import cv_goal_cues as goal_cue
 from assistant.learner.cues import GOAL_CUE, WORKING, weekly_hours
-from assistant.learner.cv_cues import section_of
 from assistant.learner.cv_goal import CVGoals
+from assistant.learner.cv_sections import section_of
 from assistant.learner.reader import LearnerReader
 from assistant.learner.statement import LearnerStatement, Polarity, StatedItem
 
@@ -110,7 +110,7 @@ class CVLine:
     """One logical line of a CV and the section it is in."""
 
     section: str
-    """A kind of ``cv_cues.SECTION_WORDS`` (``skills``, ``objective`` …) or ``preamble``."""
+    """A kind of ``cv_sections.SECTION_WORDS`` (``skills``, ``objective`` …) or ``preamble``."""
     text: str
     """The line without bullets, Markdown marks or table pipes' padding."""
 
@@ -227,6 +227,8 @@ class CVReader:
         CV's "not a skill" phrases ignored; "machine-learning" is read as "machine learning"."""
         masked = self._blank(self._blank(text, cue.CONTACT), self._not_skills)
         masked = self._blank(self._blank(masked, cue.COURSE_CODE), cue.NOT_ABOUT)
+        if not cue.MODEL_CONTEXT.search(masked):  # "nurse, now retraining in AI"
+            masked = self._blank(masked, cue.CAREER_RETRAINING)
         found = self.vocabulary.find(masked)
         spaced = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", masked)
         if spaced != masked:
@@ -502,6 +504,10 @@ class CVReader:
         final: dict[str, _Seen] = {}
         for item, said in seen.items():
             stated = [s for s in said if not s.inferred] or said
+            if all(s.polarity == "done" or self._titled(s) for s in stated) and any(
+                s.polarity == "done" and not s.studied for s in stated
+            ):  # "Intro to Python — completed", and Python used at work: done
+                stated = [s for s in stated if s.polarity == "done"]
             final[item] = max(  # the strongest claim; for evidence, a skills line, then short
                 stated, key=lambda s: (_POLARITY_RANK[s.polarity], s.listed, -len(s.evidence))
             )
@@ -530,8 +536,17 @@ class CVReader:
             for item, s in ordered
         )
 
+    def _titled(self, seen: _Seen) -> bool:
+        """Learning only by the level in a course's or certificate's title ("CS50's
+        Introduction to Python", "Certified Entry-Level Python Programmer"), with no hedge of
+        the learner's own: what the learner did with it elsewhere decides."""
+        if not seen.studied or seen.polarity != "learning" or cue.STALE.search(seen.evidence):
+            return False
+        plain = cue.TITLE_LEVEL.sub(" ", seen.evidence)
+        return plain != seen.evidence and self._cue(plain, "courses") != "learning"
+
     def _working(self, sentence: str, line: CVLine) -> bool:
-        return bool(
+        return not cue.NOT_WORKING.search(line.text) and bool(
             line.section == "experience"
             or WORKING.search(sentence)
             or cue.YEARS.search(sentence)

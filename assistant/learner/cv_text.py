@@ -22,7 +22,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from assistant.errors import CVError
-from assistant.learner.cv_cues import section_of
+from assistant.learner.cv_sections import section_of
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -245,7 +245,7 @@ def _continues(previous: str, line: str) -> bool:
     """Whether ``line`` is the wrapped rest of ``previous`` (PDF text has no paragraphs)."""
     if _BULLET.match(line):
         return False
-    if line[0] in "(&/" or previous.count("(") > previous.count(")"):
+    if line[0] in "(&/—" or previous.count("(") > previous.count(")"):
         return True
     if _HEADING_LIKE.match(previous) or section_of(previous) is not None:
         return False  # "Skills", "What I'm looking for": a heading, whatever its last word
@@ -254,7 +254,13 @@ def _continues(previous: str, line: str) -> bool:
     if previous[-1] in ",–—-/&(":
         return True
     last, first = previous.rsplit(None, 1)[-1].lower(), line.split()[0].strip(",.;:").lower()
-    return last in _CONNECTORS or (last, first) in _CUT_NAMES
+    tail = (  # a paragraph's short last line: "… my first role as a junior" / "AI engineer."
+        len(previous.split()) >= 12
+        and previous[-1].islower()
+        and line.endswith(".")
+        and len(line.split()) <= 6
+    )
+    return last in _CONNECTORS or (last, first) in _CUT_NAMES or tail
 
 
 def reflow_pdf_lines(lines: list[str]) -> str:
