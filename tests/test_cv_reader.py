@@ -576,3 +576,69 @@ def test_a_paragraph_s_short_last_line_and_a_dash_line_are_joined_back() -> None
         "first role as a junior AI engineer.",
         "Machine Learning Specialization (Stanford) — in progress, week 3 of the first course.",
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Python: beginner, writing my first pandas scripts",
+        "Beginning to try out classification with scikit-learn",
+        "Word2vec: I know it only from a course",
+        "Python is going slowly: a third of an online course done",
+    ],
+)
+def test_hedges_that_go_on_from_a_level_or_say_how_it_goes(reader: CVReader, line: str) -> None:
+    assert set(levels(reader.read(f"## Skills\n- {line}\n")).values()) == {"learning"}, line
+
+
+def test_a_level_cell_that_reads_like_a_title_is_still_a_level(reader: CVReader) -> None:
+    text = "## Skills\n- Fine-tuning pretrained language models\n- Beginner, currently learning\n"
+    assert levels(reader.read(text)) == {"step-5/fine-tuning-pretrained-models": "learning"}
+
+
+def test_a_hedge_about_a_degree_in_progress_stays_in_its_sentence(reader: CVReader) -> None:
+    text = (
+        "Summary\nPhysicist completing a PhD on collider data. Eight years of Python and a "
+        "great deal of statistics.\n"
+    )
+    assert levels(reader.read(text)) == {
+        "step-1/python-basics": "done",
+        "step-2/probability-and-statistics": "done",
+    }
+
+
+def test_completed_modules_listed_under_a_label_are_courses(reader: CVReader) -> None:
+    text = (
+        "## Training\nData Science Immersive, 16 weeks\nCompleted modules:\n"
+        "1. Machine learning: supervised and unsupervised learning, model evaluation\n"
+    )
+    assert levels(reader.read(text)).get("step-3") == "done"
+
+
+@pytest.mark.parametrize(
+    ("text", "goal"),
+    [
+        ("Summary\nMy objective is to build systems that read legal documents.\n", "nlp"),
+        (
+            "Summary\nI am leaving academia to work as an AI engineer in a team that ships.\n",
+            "general",
+        ),
+    ],
+)
+def test_an_objective_or_the_work_sought_names_the_goal(
+    reader: CVReader, text: str, goal: str
+) -> None:
+    assert reader.read(text).goal == goal
+
+
+def test_a_list_cut_by_a_wrap_is_joined_back() -> None:
+    from assistant.learner.cv_text import reflow_pdf_lines
+
+    lines = [
+        "Coursework: Algorithms, Linear Algebra, Calculus I & II, Discrete",
+        "Mathematics, Operating Systems",
+    ]
+    assert reflow_pdf_lines(lines) == (
+        "Coursework: Algorithms, Linear Algebra, Calculus I & II, Discrete Mathematics, "
+        "Operating Systems"
+    )

@@ -53,12 +53,13 @@ HEDGE = re.compile(
     r"noções básicas|nocoes basicas|conhecimentos básicos|nozioni di base|conoscenze di base|"
     r"conocimientos básicos|notions de base|a little(?! (?:over|more|under|less|longer))|"
     r"currently (?:watching|following|auditing)|"
-    r"only from (?:the )?(?:papers|books|reading|lectures|videos|courses?)|"
+    r"only from (?:the |a |an |one )?(?:papers|books|reading|lectures|videos|courses?)|"
     r"no (?:own |real )?(?:code|projects?) yet|"
     r"nothing (?:\w+ ){0,2}(?:for real|in production) yet|"
     r"(?:on|at|over) (?:the )?weekends|in the evenings|evenings and weekends|"
     r"early experiments|experimenting with|not there yet|no hands-on experience|"
-    r"nothing (?:i would|i'd) call solid|not solid yet)\b",
+    r"nothing (?:i would|i'd) call solid|not solid yet|beginning to|try(?:ing)? out|"
+    r"going slowly)\b",
     re.I,
 )
 #: Course words that make "Intro to …" a hedge (in ``STUDY_SECTIONS`` only: a teaching
@@ -181,6 +182,9 @@ TITLE_LEVEL = re.compile(
     r"fundamentals of)\b",
     re.I,
 )
+#: A list segment that goes on about the one before it ("Python: beginner, writing my first
+#: pandas scripts"): it has that segment's level unless it says its own.
+GOES_ON = re.compile(r"^\s*(?:and\s+)?[a-z]+ing\b")
 #: Python said not at a working level yet ("my first real program", "personal scripts").
 NOT_WORKING = re.compile(
     r"\b(?:first (?:real |proper )?(?:program|script|project)|personal scripts|small scripts|"

@@ -75,8 +75,8 @@ class CVGoals:
         sought = sentence[m.end() :] if m else ""
         if goal_cue.OTHER_ROLE.search(sought) and not goal_cue.AI_NAMED.search(sought):
             return None  # "looking for a senior frontend role in a team that ships often"
-        role = goal_cue.ROLE_SOUGHT.search(sentence, m.end()) if m else None
-        goal = self._goal_by_words(role.group("role")) if role else None
+        role = goal_cue.ROLE_SOUGHT.search(sentence, m.start()) if m else None
+        goal = self._goal_by_words(role.group(0)) if role else None
         if goal is not None:
             return goal
         m = GOAL_CUE.search(sentence)

@@ -12,8 +12,9 @@ CV_GOAL_CUE = re.compile(
     r"\b(?:looking for|seeking|aspiring|aspire to|pivot(?:ing)? (?:in)?to|"
     r"transition(?:ing)? (?:in)?to|move (?:on )?(?:in)?to|moving (?:on )?(?:in)?to|"
     r"(?:move|moving|grow|growing|head|heading|working) towards?|keen to|eager to|"
-    r"retraining (?:for|as|into)|open to (?:roles|positions) in|next,? i|"
-    r"(?:my|the) (?:[\w-]+ )?(?:wish|aim|ambition|hope|dream|plan|move|step|goal|target|focus)"
+    r"retraining (?:for|as|into)|open to (?:roles|positions) in|next,? i|to work as|"
+    r"(?:my|the) (?:[\w-]+ )?(?:wish|aim|ambition|hope|dream|plan|move|step|goal|target|focus|"
+    r"objective)"
     r" is(?: to)?|"
     r"je souhaite|je voudrais|j'aimerais|je veux|ich möchte|ich will|ich würde gerne|"
     r"quiero|me gustaría|deseo|vorrei|voglio|desidero)\b",

@@ -301,10 +301,14 @@ class CVReader:
                 rest += [said] if said else []
             ranked = sorted(rest, key=_POLARITY_RANK.__getitem__, reverse=True)
             default = lead or (ranked[0] if ranked else None)
+            before: Polarity | None = None  # the level of the segment before
             for s, e in spans:
+                own = self._cue(skills[s:e], section)
+                if own is None and before is not None and cue.GOES_ON.match(skills[s:e]):
+                    own = before  # "Python: beginner, writing my first pandas scripts"
+                before = own
                 if not any(s <= m.start < e for m in found):
                     continue
-                own = self._cue(skills[s:e], section)
                 polarity: Polarity = own or default or "done"
                 for m in found:
                     if s <= m.start < e:
@@ -371,12 +375,16 @@ class CVReader:
             if not (cue.STALE.search(text) or nameless):
                 continue
             before = [(n, i) for n, i, _, has in clauses[:at] if has]
+            short = len(text.split()) <= 4  # "Still learning:" may be about the next sentence
             if named:
                 hedged.add((number, index))
             elif before and not cue.ALL_OF_THEM.search(text):
                 hedged.add(before[-1])
-            else:  # "…; have not used any of them since", or a hedge before the names
+            elif cue.ALL_OF_THEM.search(text):  # "…; have not used any of them since"
                 hedged.update((n, i) for n, i, _, _ in clauses)
+            else:  # a hedge before the names: of its sentence, not of the whole line
+                near = (number, number + 1) if short else (number,)
+                hedged.update((n, i) for n, i, _, _ in clauses if n in near)
         return hedged
 
     def _covers_step(self, m: Match, sentence: str, line: CVLine) -> bool:

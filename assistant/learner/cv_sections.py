@@ -141,6 +141,8 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "courses": (
         "courses",
         "course",
+        "modules",
+        "coursework",
         "certifications",
         "certification",
         "certificates",
@@ -379,6 +381,7 @@ def section_of(line: str, marked: bool = False) -> str | None:
             last = last or title.endswith(phrase)
             rest = rest.replace(padded, " ")
     leftover = [w for w in rest.split() if w not in TITLE_FILLERS]
-    if kind is not None and (not leftover or marked or (len(leftover) == 1 and last)):
+    one = len(leftover) == 1 and last and not leftover[0].endswith(",")  # not "Beginner, …"
+    if kind is not None and (not leftover or marked or one):
         return kind
     return "other" if marked else None

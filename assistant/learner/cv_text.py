@@ -260,7 +260,13 @@ def _continues(previous: str, line: str) -> bool:
         and line.endswith(".")
         and len(line.split()) <= 6
     )
-    return last in _CONNECTORS or (last, first) in _CUT_NAMES or tail
+    listed = (  # a list cut after a name: "…, Calculus I & II, Discrete" / "Mathematics, …"
+        previous.count(",") >= 2
+        and previous[-1].isalnum()
+        and len(previous.rsplit(",", 1)[-1].split()) <= 3
+        and re.match(r"^[\w&+#.-]+(?:\s+[\w&+#.-]+)?,", line) is not None
+    )
+    return last in _CONNECTORS or (last, first) in _CUT_NAMES or tail or listed
 
 
 def reflow_pdf_lines(lines: list[str]) -> str:
