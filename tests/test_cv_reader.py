@@ -642,3 +642,53 @@ def test_a_list_cut_by_a_wrap_is_joined_back() -> None:
         "Coursework: Algorithms, Linear Algebra, Calculus I & II, Discrete Mathematics, "
         "Operating Systems"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PyTorch — erste Erfahrungen, gerade erst begonnen",
+        "Docker: basiskennis, nog geen eigen project",
+        "Álgebra lineal: la estoy cursando, nivel inicial",
+        "OpenCV — em andamento, iniciante",
+        "Python : débutante, quelques exercices",
+        "PyTorch: prime esperienze, solo i tutorial introduttivi",
+        "Statistik | Anfängerniveau",
+        "Keras | base",
+    ],
+)
+def test_hedges_in_the_languages_cvs_mix_with_english(reader: CVReader, line: str) -> None:
+    assert set(levels(reader.read(f"## Skills\n- {line}\n")).values()) == {"learning"}, line
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("Lineare Algebra und Wahrscheinlichkeitsrechnung", "step-2/linear-algebra"),
+        ("Álgebra lineal, cálculo y estadística", "step-2/calculus"),
+        ("Apprentissage supervisé : régression, classification", "step-3/supervised-learning"),
+        ("Bildverarbeitung mit Python", "step-6/basics-of-image-processing-opencv"),
+    ],
+)
+def test_topic_names_in_other_languages(reader: CVReader, line: str, item: str) -> None:
+    assert levels(reader.read(f"## Kenntnisse\n- {line}\n")).get(item) == "done"
+
+
+@pytest.mark.parametrize(
+    ("objective", "goal"),
+    [
+        ("Als nächsten Schritt möchte ich in die Sprachverarbeitung wechseln.", "nlp"),
+        ("Mijn volgende stap: doorgroeien naar MLOps / ML platform engineer.", "mlops"),
+        ("Quero desenvolver modelos que componham melodias e gerem áudio novo.", "generative-ai"),
+        (
+            "Mein Ziel sind Roboter, die durch Ausprobieren und Belohnung lernen.",
+            "reinforcement-learning",
+        ),
+        (
+            "Mi objetivo es trabajar en visión por computador para la agricultura.",
+            "computer-vision",
+        ),
+    ],
+)
+def test_goals_said_in_other_languages(reader: CVReader, objective: str, goal: str) -> None:
+    assert reader.read(f"Summary\n{objective}\n").goal == goal

@@ -21,10 +21,10 @@ STUDY_SECTIONS = frozenset({"education", "courses", "learning", "skills", "other
 
 #: A level or hedge that says "still learning" for the items it qualifies.
 HEDGE = re.compile(
-    r"(?:^|[:;(]\s*)some\b|"
+    r"(?:^|[:;(]\s*)some\b|^\s*(?:base|basis)\s*$|"
     r"\b(?:basic|basics of|the basics|beginner|beginners|novice|elementary|entry[- ]level|notions|"
-    r"grundkenntnisse|grundlagen|básico|básicos|basico|débutant|debutant|principiante|"
-    r"anfänger|exposure|exposed to|familiar with|familiarity with|acquainted with|"
+    r"grundkenntnisse|grundlagen|básico|básicos|basico|débutant\w*|debutant\w*|principiante|"
+    r"anfänger\w*|exposure|exposed to|familiar with|familiarity with|acquainted with|"
     r"some experience|limited experience|some knowledge|some exposure|little experience|"
     r"currently learning|learning|studying|currently taking|enrolled|"
     r"working through|working my way through|going through|in progress|ongoing|halfway|"
@@ -59,7 +59,22 @@ HEDGE = re.compile(
     r"(?:on|at|over) (?:the )?weekends|in the evenings|evenings and weekends|"
     r"early experiments|experimenting with|not there yet|no hands-on experience|"
     r"nothing (?:i would|i'd) call solid|not solid yet|beginning to|try(?:ing)? out|"
-    r"going slowly)\b",
+    r"going slowly|"
+    # the same in the languages CVs mix with English (German, Dutch, Spanish, Portuguese,
+    # French, Italian, Polish, Swedish): basic knowledge, first experience, in progress
+    r"basiswissen|basiskenntnisse|erste erfahrungen?|einsteiger|lerne gerade|"
+    r"basiskennis|beginnend|bezig met|leer momenteel|enige ervaring|eerste ervaringen?|"
+    r"nociones|en curso|aprendiendo|primeros pasos|iniciación|en progreso|"
+    r"iniciante|em andamento|aprendendo|em curso|primeiros passos|em progresso|"
+    r"en cours|les bases|bases (?:de|en|du)|initiation|j'apprends|en apprentissage|premiers pas|"
+    r"connaissances de base|livello base|conoscenz[ae] (?:di )?base|\(base\)|in corso|"
+    r"sto imparando|primi passi|podstawowy|podstawy|w trakcie|grundläggande|nybörjare|pågående|"
+    r"in bearbeitung|gerade erst|begonnen|erste versuche|alleen tutorials|nog geen|cursando|"
+    r"nivel inicial|prime esperienze|introduttiv\w*|solo (?:i |il |le |gli )?tutorial\w*|"
+    r"solo semplici|simple introduction|pas encore|parei|comecei|meno di 1|"
+    r"laufend|einführung in|introducción a|introduction à|introduzione a|introdução a|bezig|"
+    r"halverwege|grundläggande kunskaper|conoscenza solo teorica|solo teorica)"
+    r"(?!\w)",
     re.I,
 )
 #: Course words that make "Intro to …" a hedge (in ``STUDY_SECTIONS`` only: a teaching
