@@ -1,7 +1,7 @@
 """Read a CV's text into a proposed profile: ``CVReading``, every item with its evidence line.
 
 A CV is read line by line, within its sections (titles in English, German,
-Spanish, French or Italian; ``cv_sections.SECTION_WORDS``). Each line is cut into
+Dutch, Spanish, Portuguese, French or Italian; ``cv_sections.SECTION_WORDS``). Each line is cut into
 sentences and each sentence into list segments, so a level stays with its skill:
 "Python (10 years), PyTorch (basic)" reads Python done and PyTorch learning,
 while a lead ("Familiar with pandas, NumPy") or a level cell ("Docker | Beginner")
@@ -281,10 +281,10 @@ class CVReader:
             skills = skills[: subject.start("clause")] if subject else skills  # "RL is the area"
             sentences.append((sentence, skills, self._subjects(skills, self.find(skills))))
         # teaching an "Intro to Python" course shows Python: read the line as work, not study
-        section = "experience" if cue.TEACHING.search(line.text) else line.section
+        teaching = bool(cue.TEACHING.search(line.text))
+        section = "experience" if teaching else line.section
         hedged = self._hedged_clauses(sentences, section)
         out = []
-        teaching = bool(cue.TEACHING.search(line.text))
         for number, (sentence, skills, found) in enumerate(sentences):
             if not found:
                 continue
@@ -378,10 +378,10 @@ class CVReader:
             short = len(text.split()) <= 4  # "Still learning:" may be about the next sentence
             if named:
                 hedged.add((number, index))
-            elif before and not cue.ALL_OF_THEM.search(text):
-                hedged.add(before[-1])
             elif cue.ALL_OF_THEM.search(text):  # "…; have not used any of them since"
                 hedged.update((n, i) for n, i, _, _ in clauses)
+            elif before:
+                hedged.add(before[-1])
             else:  # a hedge before the names: of its sentence, not of the whole line
                 near = (number, number + 1) if short else (number,)
                 hedged.update((n, i) for n, i, _, _ in clauses if n in near)
@@ -428,8 +428,10 @@ class CVReader:
             (m, polarity, strong, sentence)
             for m, polarity, strong, sentence in found
             if "/" in m.item
-            or (polarity != "learning" or (sentence, m.item) not in learned)
-            and not ((sentence, m.item) in named and cue.PARTS_AFTER.match(sentence[m.end :]))
+            or (
+                (polarity != "learning" or (sentence, m.item) not in learned)
+                and not ((sentence, m.item) in named and cue.PARTS_AFTER.match(sentence[m.end :]))
+            )
         ]
 
     # -- the whole CV ---------------------------------------------------------------------
