@@ -692,3 +692,52 @@ def test_topic_names_in_other_languages(reader: CVReader, line: str, item: str) 
 )
 def test_goals_said_in_other_languages(reader: CVReader, objective: str, goal: str) -> None:
     assert reader.read(f"Summary\n{objective}\n").goal == goal
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Docker — erste Schritte, bisher nur fertige Images gestartet",
+        "BERT | lerne ich gerade (Online-Kurs, Kapitel 3 von 9)",
+        "pandas — ben ik nu aan het leren",
+        "BERT: estou a estudar, ainda sem projeto próprio",
+        "Probabilità: la sto ripassando con un corso online",
+        "PyTorch | początkujący",
+        "Tokenization: I know it in theory but never tried it on real text",
+        "PyTorch | Base (solo i tutorial)",
+    ],
+)
+def test_more_hedges_in_other_languages_and_in_theory(reader: CVReader, line: str) -> None:
+    assert set(levels(reader.read(f"## Skills\n- {line}\n")).values()) == {"learning"}, line
+
+
+def test_a_level_after_a_semicolon_about_another_skill_is_its_own(reader: CVReader) -> None:
+    read = levels(reader.read("## Skills\n- Python, Bash — avanzado; Go — básico\n"))
+    assert read == {"step-1/python-basics": "done"}
+
+
+def test_a_tutor_of_an_intro_course_in_another_language_knows_it(reader: CVReader) -> None:
+    text = "Lehre\n- Tutor „Einführung in die Programmierung“ (Python), TU Darmstadt\n"
+    assert levels(reader.read(text)) == {"step-1/python-basics": "done"}
+
+
+def test_databases_and_the_beginners_one_teaches_are_no_hedge(reader: CVReader) -> None:
+    text = "Experiencia\n- Limpieza y unión de bases de datos de beneficiarios con pandas.\n"
+    assert levels(reader.read(text)) == {"step-1/libraries": "done"}
+
+
+@pytest.mark.parametrize(
+    ("objective", "goal"),
+    [
+        (
+            "Wechsel in die industrielle Bildverarbeitung: Kamerasysteme, die Fehler erkennen.",
+            "computer-vision",
+        ),
+        ("Wechsel in die Industrie als Computer-Vision-Ingenieurin.", "computer-vision"),
+        ("Målet är språkteknik för svenska: verktyg som läser texter.", "nlp"),
+        ("My objective for the next years: bring trained models to production.", "mlops"),
+        ("Szukam stażu jako junior ML / AI engineer.", "general"),
+    ],
+)
+def test_more_goals_in_other_languages(reader: CVReader, objective: str, goal: str) -> None:
+    assert reader.read(f"Summary\n{objective}\n").goal == goal

@@ -21,9 +21,10 @@ STUDY_SECTIONS = frozenset({"education", "courses", "learning", "skills", "other
 
 #: A level or hedge that says "still learning" for the items it qualifies.
 HEDGE = re.compile(
-    r"(?:^|[:;(]\s*)some\b|^\s*(?:base|basis)\s*$|"
+    r"(?:^|[:;(]\s*)some\b|^\s*(?:base|basis)\s*(?:$|[(,;])|"
     r"\b(?:basic|basics of|the basics|beginner|beginners|novice|elementary|entry[- ]level|notions|"
-    r"grundkenntnisse|grundlagen|básico|básicos|basico|débutant\w*|debutant\w*|principiante|"
+    r"grundkenntnisse|grundlagen|básico|básicos|basico|(?<!les )débutant\w*|"
+    r"(?<!les )debutant\w*|principiante|"
     r"anfänger\w*|exposure|exposed to|familiar with|familiarity with|acquainted with|"
     r"some experience|limited experience|some knowledge|some exposure|little experience|"
     r"currently learning|learning|studying|currently taking|enrolled|"
@@ -66,14 +67,18 @@ HEDGE = re.compile(
     r"basiskennis|beginnend|bezig met|leer momenteel|enige ervaring|eerste ervaringen?|"
     r"nociones|en curso|aprendiendo|primeros pasos|iniciación|en progreso|"
     r"iniciante|em andamento|aprendendo|em curso|primeiros passos|em progresso|"
-    r"en cours|les bases|bases (?:de|en|du)|initiation|j'apprends|en apprentissage|premiers pas|"
+    r"en cours|les bases|initiation|j'apprends|en apprentissage|premiers pas|"
     r"connaissances de base|livello base|conoscenz[ae] (?:di )?base|\(base\)|in corso|"
     r"sto imparando|primi passi|podstawowy|podstawy|w trakcie|grundläggande|nybörjare|pågående|"
     r"in bearbeitung|gerade erst|begonnen|erste versuche|alleen tutorials|nog geen|cursando|"
     r"nivel inicial|prime esperienze|introduttiv\w*|solo (?:i |il |le |gli )?tutorial\w*|"
     r"solo semplici|simple introduction|pas encore|parei|comecei|meno di 1|"
     r"laufend|einführung in|introducción a|introduction à|introduzione a|introdução a|bezig|"
-    r"halverwege|grundläggande kunskaper|conoscenza solo teorica|solo teorica)"
+    r"halverwege|grundläggande kunskaper|conoscenza solo teorica|solo teorica|erste schritte|"
+    r"bisher nur|noch kein\w*|noch nichts|gerade|auffrischen|aan het leren|estou a estudar|"
+    r"estou estudando|ainda sem|ainda não|aún no|todavía no|sto studiando|ripassando|conosco solo|"
+    r"początkując\w*|uczę się|przerabiam|in theory|never tried|only on paper|"
+    r"(?:did not|didn't|haven't|have not) (?:yet )?coded?)"
     r"(?!\w)",
     re.I,
 )
@@ -83,6 +88,7 @@ INTRO = re.compile(r"\b(?:intro|introduction to|introductory|101)\b", re.I)
 #: Teaching a course shows its subject ("Volunteer instructor, intro Python course").
 TEACHING = re.compile(
     r"\b(?:instructor|teacher|tutor|lecturer|teaching assistant|mentor|taught(?! by)|teach|"
+    r"ayudante de cátedra|ayudante|dozent\w*|docente|chargée? de td|monitor de|"
     r"teaching|coach|scheme of work|(?:wrote|designed|created)\s+(?:[\w'-]+\s+){0,4}"
     r"(?:syllabus|curriculum|course))\b",
     re.I,
@@ -90,7 +96,8 @@ TEACHING = re.compile(
 #: In a line about teaching, these say the course's level, not the teacher's ("Wrote the
 #: Python scheme of work: loops, files, basic OOP").
 COURSE_LEVEL = re.compile(
-    r"\b(?:basic|basics of|the basics|beginners?|elementary|introductory|intro|entry[- ]level)\b",
+    r"\b(?:basic|basics of|the basics|beginners?|elementary|introductory|intro|entry[- ]level|"
+    r"einführung in|introducción a|introduction à|introduzione a|introdução a)(?!\w)",
     re.I,
 )
 #: Said anywhere in a sentence, these hedge all of it: a course taken, then left unused.
@@ -197,6 +204,8 @@ TITLE_LEVEL = re.compile(
     r"fundamentals of)\b",
     re.I,
 )
+#: A clause that is another skill with its own level ("…; Go — basic"): its hedge is its own.
+OWN_SKILL = re.compile(r"^\s*[A-Z][\w.+#/-]*(?:\s+[\w.+#/-]+)?\s*(?:—|–|:|\(|\|)\s*\S")
 #: A list segment that goes on about the one before it ("Python: beginner, writing my first
 #: pandas scripts"): it has that segment's level unless it says its own.
 GOES_ON = re.compile(r"^\s*(?:and\s+)?[a-z]+ing\b")

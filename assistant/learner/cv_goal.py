@@ -94,8 +94,9 @@ class CVGoals:
     def _goal_of(self, phrase: str) -> str | None:
         """The chat reader's goal (words, then meaning), unless a track about what is done
         with models (MLOps, generative AI) has two words or more: "package, deploy and
-        monitor language models" is MLOps, whatever the models read."""
-        goal = self.reader.goal_of(phrase)
+        monitor language models" is MLOps, whatever the models read. When the chat reader
+        finds none, the CV's goal words (also inside "Computer-Vision-Ingenieurin") name it."""
+        goal = self.reader.goal_of(phrase) or self._goal_by_words(phrase)
         meta = [
             g
             for g, words in self._goal_words(phrase).items()
@@ -110,9 +111,7 @@ class CVGoals:
             if goal == DEFAULT_GOAL:
                 continue
             for word in self.vocabulary.goal(goal).words:
-                if re.search(
-                    rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|ing)?(?![\w-])", phrase, re.I
-                ):
+                if _says(word, phrase):
                     out.setdefault(goal, set()).add(word)
         return out
 
@@ -122,8 +121,13 @@ class CVGoals:
         ranked = []
         for goal in self.vocabulary.goals:
             for word in self.vocabulary.goal(goal).words:
-                if re.search(
-                    rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|ing)?(?![\w-])", phrase, re.I
-                ):
+                if _says(word, phrase):
                     ranked.append((goal != DEFAULT_GOAL, len(word), goal))
         return max(ranked)[2] if ranked else None
+
+
+def _says(word: str, phrase: str) -> bool:
+    """Whether ``phrase`` has the goal word (or its plural or verb form), also inside a
+    hyphenated compound ("Computer-Vision-Ingenieurin")."""
+    pattern = rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|ing)?(?![\w-])"
+    return any(re.search(pattern, p, re.I) for p in (phrase, phrase.replace("-", " ")))

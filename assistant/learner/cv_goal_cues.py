@@ -15,14 +15,15 @@ CV_GOAL_CUE = re.compile(
     r"retraining (?:for|as|into)|open to (?:roles|positions) in|next,? i|to work as|"
     r"(?:my|the) (?:[\w-]+ )?(?:wish|aim|ambition|hope|dream|plan|move|step|goal|target|focus|"
     r"objective)"
-    r" is(?: to)?|"
+    r"(?: for [\w ]{1,25}?)?(?: is(?: to)?|(?=:))|"
     r"je souhaite|je voudrais|j'aimerais|je veux|ich möchte|ich will|ich würde gerne|"
     r"quiero|me gustaría|deseo|vorrei|voglio|desidero|ik wil|quero|gostaria|jag vill|chcę|"
     r"(?:mi|mon|ma|mein|meine|il mio|la mia|meu|minha|mijn|mój|mitt) (?:\w+ )?(?:objetivo|"
     r"objectif|ziel|obiettivo|doel|cel|mål|ambitie|ambición|ambition|ambizione|ambição|stap|"
     r"paso|étape|schritt|passo)(?: (?:es|est|ist|è|é|is|jest|är))?|objectif\s*:|objetivo\s*:|"
     r"ziel\s*:|möchte ich|will ich|würde ich gerne|ich suche|je cherche|busco|cerco|procuro|"
-    r"ik zoek)\b",
+    r"ik zoek|wechsel in|what i(?:'d| would)? like to do next|målet är|mi piacerebbe|"
+    r"rejoindre|szukam|chcę|quisiera|me gustaria)\b",
     re.I,
 )
 #: An objective said as what to do ("Build question-answering systems for …").

@@ -294,13 +294,11 @@ class CVReader:
             spans = _segments(skills)
             inside = _in_parentheses(skills)  # a name there ("Beginner (… Python …)") is an aside
             named = [any(s <= m.start < e and not inside[m.start] for m in found) for s, e in spans]
-            rest: list[Polarity] = []
+            rest: dict[int, list[Polarity]] = {}  # per clause: "Python — advanced; Go — basic"
             for (s, e), has in zip(spans, named, strict=True):
                 own_thing = cue.BASIC_THING.match(skills[s:e])  # "…, basic OOP": OOP's
                 said = None if has or own_thing else self._cue(skills[s:e], section)
-                rest += [said] if said else []
-            ranked = sorted(rest, key=_POLARITY_RANK.__getitem__, reverse=True)
-            default = lead or (ranked[0] if ranked else None)
+                rest.setdefault(_clause_at(skills, s), []).extend([said] if said else [])
             before: Polarity | None = None  # the level of the segment before
             for s, e in spans:
                 own = self._cue(skills[s:e], section)
@@ -309,6 +307,12 @@ class CVReader:
                 before = own
                 if not any(s <= m.start < e for m in found):
                     continue
+                ranked = sorted(
+                    rest.get(_clause_at(skills, s), []),
+                    key=_POLARITY_RANK.__getitem__,
+                    reverse=True,
+                )
+                default = lead or (ranked[0] if ranked else None)
                 polarity: Polarity = own or default or "done"
                 for m in found:
                     if s <= m.start < e:
@@ -372,7 +376,9 @@ class CVReader:
                 and self._cue(text, section) == "learning"
                 and not all(h.group(0).lower() in cue.WEAK_HEDGES for h in cue.HEDGE.finditer(text))
             )  # "Still learning.", not "Most of my work so far was on text."
-            if not (cue.STALE.search(text) or nameless):
+            if not (cue.STALE.search(text) or nameless) or (
+                not named and cue.OWN_SKILL.match(text)
+            ):  # "Python — advanced; Go — basic": Go's level
                 continue
             before = [(n, i) for n, i, _, has in clauses[:at] if has]
             short = len(text.split()) <= 4  # "Still learning:" may be about the next sentence
