@@ -12,6 +12,7 @@ section line is read by its words only.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -71,16 +72,17 @@ class CVGoals:
     def _goal_in(self, sentence: str) -> str | None:
         """The goal after a goal cue ("I want to …", a CV's "looking for …"): by its words,
         else by meaning; or, by its words, what "that is the work I want …" points back to."""
-        m = GOAL_CUE.search(sentence) or goal_cue.CV_GOAL_CUE.search(sentence)
-        sought = sentence[m.end() :] if m else ""
-        if goal_cue.OTHER_ROLE.search(sought) and not goal_cue.AI_NAMED.search(sought):
-            return None  # "looking for a senior frontend role in a team that ships often"
-        role = goal_cue.ROLE_SOUGHT.search(sentence, m.start()) if m else None
-        goal = self._goal_by_words(role.group(0)) if role else None
-        if goal is not None:
-            return goal
-        m = GOAL_CUE.search(sentence)
-        m = None if m and goal_cue.VALUES.match(m.group(0).strip()) else m  # "I care about …"
+        said, cv_said = GOAL_CUE.search(sentence), goal_cue.CV_GOAL_CUE.search(sentence)
+        first = said or cv_said
+        if first is not None:
+            sought = sentence[first.end() :]
+            if goal_cue.OTHER_ROLE.search(sought) and not goal_cue.AI_NAMED.search(sought):
+                return None  # "looking for a senior frontend role in a team that ships often"
+            role = goal_cue.ROLE_SOUGHT.search(sentence, first.start())
+            goal = self._goal_by_words(role.group(0)) if role else None
+            if goal is not None:
+                return goal
+        m = None if said and goal_cue.VALUES.match(said.group(0).strip()) else said  # "I care"
         goal = self._goal_of(sentence[m.end() :]) if m else None
         before = sentence[: m.start()] if m else ""
         subject = goal_cue.GOAL_SUBJECT.search(before)
@@ -88,7 +90,7 @@ class CVGoals:
             goal = self._goal_by_words(subject.group("clause"))
         if m and goal is None and goal_cue.POINTS_BACK.search(before):
             goal = self._goal_by_words(before)
-        m = goal_cue.CV_GOAL_CUE.search(sentence) if goal is None else None
+        m = cv_said if goal is None else None
         return self._goal_of(sentence[m.end() :]) if m else goal
 
     def _goal_of(self, phrase: str) -> str | None:
@@ -104,30 +106,33 @@ class CVGoals:
         ]
         return meta[0] if len(meta) == 1 and goal not in META_GOALS else goal
 
+    def _words_in(self, phrase: str) -> list[tuple[str, str]]:
+        """(track, goal word) for each track's goal word in ``phrase`` (and its plural and
+        verb forms, also inside a hyphenated compound: "Computer-Vision-Ingenieurin")."""
+        texts = (phrase, phrase.replace("-", " "))
+        return [
+            (goal, word)
+            for goal in self.vocabulary.goals
+            for word in self.vocabulary.goal(goal).words
+            if any(_word_pattern(word).search(t) for t in texts)
+        ]
+
     def _goal_words(self, phrase: str) -> dict[str, set[str]]:
-        """Each specific track's goal words in ``phrase`` (and their plural and verb forms)."""
+        """Each specific track's goal words in ``phrase``."""
         out: dict[str, set[str]] = {}
-        for goal in self.vocabulary.goals:
-            if goal == DEFAULT_GOAL:
-                continue
-            for word in self.vocabulary.goal(goal).words:
-                if _says(word, phrase):
-                    out.setdefault(goal, set()).add(word)
+        for goal, word in self._words_in(phrase):
+            if goal != DEFAULT_GOAL:
+                out.setdefault(goal, set()).add(word)
         return out
 
     def _goal_by_words(self, phrase: str) -> str | None:
         """A goal named by its words only (a "Goals" section line with no cue): no guess by meaning;
         a specific track before "general", then the longer word."""
-        ranked = []
-        for goal in self.vocabulary.goals:
-            for word in self.vocabulary.goal(goal).words:
-                if _says(word, phrase):
-                    ranked.append((goal != DEFAULT_GOAL, len(word), goal))
+        ranked = [(goal != DEFAULT_GOAL, len(word), goal) for goal, word in self._words_in(phrase)]
         return max(ranked)[2] if ranked else None
 
 
-def _says(word: str, phrase: str) -> bool:
-    """Whether ``phrase`` has the goal word (or its plural or verb form), also inside a
-    hyphenated compound ("Computer-Vision-Ingenieurin")."""
-    pattern = rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|ing)?(?![\w-])"
-    return any(re.search(pattern, p, re.I) for p in (phrase, phrase.replace("-", " ")))
+@functools.cache
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """A goal word, or its plural or verb form, standing alone."""
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?:s|es|ed|ing)?(?![\w-])", re.I)

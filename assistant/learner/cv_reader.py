@@ -294,25 +294,22 @@ class CVReader:
             spans = _segments(skills)
             inside = _in_parentheses(skills)  # a name there ("Beginner (… Python …)") is an aside
             named = [any(s <= m.start < e and not inside[m.start] for m in found) for s, e in spans]
-            rest: dict[int, list[Polarity]] = {}  # per clause: "Python — advanced; Go — basic"
-            for (s, e), has in zip(spans, named, strict=True):
-                own_thing = cue.BASIC_THING.match(skills[s:e])  # "…, basic OOP": OOP's
-                said = None if has or own_thing else self._cue(skills[s:e], section)
-                rest.setdefault(_clause_at(skills, s), []).extend([said] if said else [])
+            cues = [self._cue(skills[s:e], section) for s, e in spans]
+            # the strongest level of a clause's segments without a name: "Python — advanced;
+            # Go — basic" keeps each level in its clause; "…, basic OOP" is OOP's own
+            rest: dict[int, Polarity] = {}
+            for (s, e), has, said in zip(spans, named, cues, strict=True):
+                if said and not has and not cue.BASIC_THING.match(skills[s:e]):
+                    clause = _clause_at(skills, s)
+                    rest[clause] = max(rest.get(clause, said), said, key=_POLARITY_RANK.__getitem__)
             before: Polarity | None = None  # the level of the segment before
-            for s, e in spans:
-                own = self._cue(skills[s:e], section)
+            for (s, e), own in zip(spans, cues, strict=True):
                 if own is None and before is not None and cue.GOES_ON.match(skills[s:e]):
                     own = before  # "Python: beginner, writing my first pandas scripts"
                 before = own
                 if not any(s <= m.start < e for m in found):
                     continue
-                ranked = sorted(
-                    rest.get(_clause_at(skills, s), []),
-                    key=_POLARITY_RANK.__getitem__,
-                    reverse=True,
-                )
-                default = lead or (ranked[0] if ranked else None)
+                default = lead or rest.get(_clause_at(skills, s))
                 polarity: Polarity = own or default or "done"
                 for m in found:
                     if s <= m.start < e:
