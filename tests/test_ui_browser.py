@@ -169,7 +169,11 @@ def test_ollama_streaming_stop_retry_and_status(browser: Browser, app_home: Path
 
         # Stop mid-stream: the text stops growing.
         fake.token_delay = 1.5
+        answers = bot_messages(page).count()
         ask(page, "Which resources does the roadmap recommend for reinforcement learning?")
+        # The new answer, not the first one (it starts the same way): under load the page may
+        # not show the new question yet when the check runs.
+        expect(bot_messages(page)).to_have_count(answers + 1, timeout=20_000)
         expect(bot_messages(page).last).to_contain_text("The roadmap lists", timeout=20_000)
         page.locator("#stop").click()
         stopped = bot_messages(page).last.inner_text()
