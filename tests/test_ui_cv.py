@@ -183,6 +183,15 @@ def test_upload_correct_confirm_then_the_gap_and_the_plan(
         page.locator("#cv-items").screenshot(path=str(ARTIFACTS / "cv-04-pasted-proposed.png"))
         page.locator("#cv-gap").screenshot(path=str(ARTIFACTS / "cv-05-pasted-gap.png"))
 
+        # A file over 5 MB is refused in the browser, in one line, before it is sent.
+        big = tmp_path / "scan.pdf"
+        big.write_bytes(b"%PDF-1.4\n" + b"0" * (5 * 2**20))
+        upload(page, big)
+        expect(
+            page.get_by_text('exceed the maximum allowed size of 5.0 Mb: "scan.pdf"')
+        ).to_be_visible(timeout=10_000)
+        assert uploads_left(app_home) == []
+
         # Bad input: one line, nothing saved, the copy deleted too.
         marker = f"Quokka{secrets.token_hex(6)}"
         text_cv = tmp_path / "notes.txt"

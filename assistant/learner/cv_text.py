@@ -27,8 +27,10 @@ from assistant.learner.cv_sections import section_of
 if TYPE_CHECKING:
     from docx.table import Table
 
-#: Largest CV file accepted (the issue: "a file over 5 MB" is refused).
-MAX_CV_BYTES = 5_000_000
+#: Largest CV file accepted (the issue: "a file over 5 MB" is refused), in the browser's
+#: megabytes (2**20 bytes), so that its own refusal names the same limit.
+MB = 1 << 20
+MAX_CV_BYTES = 5 * MB
 #: Most PDF pages read (a CV has one to three; more is not a CV, or a trap).
 MAX_PDF_PAGES = 30
 #: Characters of text kept (about 25 pages of dense text); the rest is cut, with a note.
@@ -98,7 +100,7 @@ def check_size(size: int) -> None:
         raise CVError("The CV is empty: choose another file, or paste the text instead.")
     if size > MAX_CV_BYTES:
         raise CVError(
-            f"The CV is {size / 1_000_000:.1f} MB; at most {MAX_CV_BYTES // 1_000_000} MB is "
+            f"The CV is {size / MB:.1f} MB; at most {MAX_CV_BYTES // MB} MB is "
             "accepted. Save it without images, or paste the text instead."
         )
 

@@ -31,6 +31,7 @@ from assistant.answering.assistant import Answer, Assistant
 from assistant.errors import AssistantError, StorageError
 from assistant.knowledge.roadmap import Roadmap, load_roadmap
 from assistant.learner.cv_paste import looks_like_cv
+from assistant.learner.cv_text import MAX_CV_BYTES
 from assistant.settings import Settings, private_files
 from assistant.web.conversations import Store
 from assistant.web.cv_panel import CVPanel
@@ -511,6 +512,9 @@ def launch_kwargs(settings: Settings, insecure: bool) -> dict[str, Any]:
         "footer_links": [],
         # Profile exports live in the home's private files folder (see export_folder).
         "allowed_paths": [str(settings.home / "files" / "exports")],
+        # The browser refuses a bigger file before sending it (and the server stops one
+        # mid-upload): a CV over 5 MB never reaches the disk, even for a moment.
+        "max_file_size": MAX_CV_BYTES,
     }
 
 
