@@ -264,7 +264,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
     status = bot.status()
     mode = status.mode if not status.detail else f"{status.mode} — {status.detail}"
     print(
-        f"Roadmap Assistant ({mode}). Ask about the AI Engineer roadmap; /profile, /clear, /exit."
+        f"Roadmap Assistant ({mode}). Ask about the AI Engineer roadmap; "
+        "/cv [FILE] (your CV), /profile, /clear, /exit."
     )
     # Without --profile, this chat keeps its own profile and deletes it at the end.
     profile_id = args.profile or f"cli-session-{secrets.token_hex(6)}"
@@ -276,6 +277,8 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def _chat_loop(bot: Assistant, args: argparse.Namespace, profile_id: str) -> int:
+    from assistant.cli_cv import chat_cv
+
     history: list[dict[str, str]] = []
     while True:
         try:
@@ -293,6 +296,12 @@ def _chat_loop(bot: Assistant, args: argparse.Namespace, profile_id: str) -> int
         if command == "/profile" or command.startswith("/profile "):
             try:
                 say(profile_command(bot, profile_id, line.strip()[len("/profile") :].strip()))
+            except AssistantError as err:
+                print(f"error: {err}", file=sys.stderr)
+            continue
+        if command == "/cv" or command.startswith("/cv "):
+            try:
+                chat_cv(bot, profile_id, line.strip()[len("/cv") :].strip(), input)
             except AssistantError as err:
                 print(f"error: {err}", file=sys.stderr)
             continue

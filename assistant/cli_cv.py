@@ -25,8 +25,10 @@ from assistant.sanitize import clean_text
 from assistant.settings import BACKENDS, PROJECT_ROOT, Settings
 
 if TYPE_CHECKING:
+    from assistant.answering.assistant import Assistant
     from assistant.answering.cv import CVService
     from assistant.learner.cv_reader import CVReading
+    from assistant.learner.profile import Profile
 
 EVAL_DIR = PROJECT_ROOT / "eval"
 LEVEL_MARKS = {"done": "✓ done    ", "learning": "◐ learning", "not_known": "✗ not yet "}
@@ -117,9 +119,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     """``plan --cv FILE [--profile ID] [--goal G] [--save]``: propose, show gap and plan."""
     from assistant.answering.cv import service_for
     from assistant.knowledge.embeddings import SentenceEmbedder
-    from assistant.learner.planner import describe_plan
     from assistant.learner.profile import Profile
-    from assistant.learner.skill_gap import gap_lines
 
     if args.save and not (args.profile and args.cv):
         raise UsageError("--save needs --cv FILE and --profile ID: the profile to keep it in.")
@@ -144,17 +144,65 @@ def cmd_plan(args: argparse.Namespace) -> int:
             profile = service.confirm(args.profile, reading, goal=goal)
         else:
             profile = service.proposed(reading, base, goal=goal)
+    print_gap_and_plan(service, profile)
+    if args.save:
+        say(f"Saved to profile {args.profile!r} (its steps and levels only; not the CV).")
+    elif args.cv:
+        print("Nothing was saved. To keep this profile: add --save --profile ID.")
+    return 0
+
+
+def print_gap_and_plan(service: CVService, profile: Profile) -> None:
+    """The skill-gap view per step, then the plan for the profile's goal."""
+    from assistant.learner.planner import describe_plan
+    from assistant.learner.skill_gap import gap_lines
+
     print("\nSkill gap per step:")
     for line in gap_lines(service.gap(profile)):
         say(line)
     print()
     say(describe_plan(service.plan(profile), ""))
     print()
-    if args.save:
-        say(f"Saved to profile {args.profile!r} (its steps and levels only; not the CV).")
-    elif args.cv:
-        print("Nothing was saved. To keep this profile: add --save --profile ID.")
-    return 0
+
+
+#: How ``/cv`` in the chat ends a pasted CV.
+PASTE_END = "."
+
+
+def chat_cv(bot: Assistant, profile_id: str, argument: str, ask: Callable[[str], str]) -> None:
+    """``/cv FILE`` or ``/cv`` (then paste) in the chat: propose, show the gap and the plan,
+    and save the profile only when the learner answers yes (``ask`` reads their reply)."""
+    from assistant.answering.cv import cv_service
+    from assistant.learner.profile import Profile
+
+    service = cv_service(bot)
+    if argument:
+        reading = service.read_file(read_cv_file(argument), Path(argument).name)
+    else:
+        print(f"Paste your CV's text, then a line with just {PASTE_END!r} (or Ctrl-D):")
+        lines: list[str] = []
+        while True:
+            try:
+                line = ask("")
+            except EOFError:
+                break
+            if line.strip() == PASTE_END:
+                break
+            lines.append(line)
+        reading = service.read_paste("\n".join(lines))
+        lines.clear()  # the CV's text is not kept beyond the reading
+    print_reading(service, reading)
+    base = bot.profiles.get(profile_id) or Profile(profile_id)
+    print_gap_and_plan(service, service.proposed(reading, base))
+    try:
+        keep = ask("Keep this profile for our chat (its steps and levels, not the CV)? [y/N] ")
+    except EOFError:
+        keep = ""
+    if keep.strip().lower() in ("y", "yes"):
+        service.confirm(profile_id, reading)
+        print("Saved. Change one item with /profile done|learning|not <topic>.")
+    else:
+        print("Nothing was saved.")
 
 
 def cmd_eval_cvs(args: argparse.Namespace) -> int:

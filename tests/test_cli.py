@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from assistant.settings import Settings
+from assistant.settings import PROJECT_ROOT, Settings
 from tests.conftest import link_models
 
 
@@ -231,3 +231,36 @@ def test_chat_profile_shows_and_corrects_the_reading(
     assert "Saved — goal: computer vision." in goal
     assert "Saved — Step 4: Deep Learning: done." in step4
     assert "from 1 to 80" in hours and "don't know 'quantum knitting'" in unknown
+
+
+def test_chat_cv_reads_a_file_or_a_paste_and_saves_only_on_yes(
+    real_env: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import io
+
+    dev = PROJECT_ROOT / "eval" / "cvs" / "dev"
+    pasted = (dev / "cv-dev-11.md").read_text(encoding="utf-8")
+    turns = (
+        f"/cv {dev / 'cv-dev-02.pdf'}\nn\n/profile\n"
+        f"/cv {dev / 'cv-dev-02.pdf'}\nyes\n/profile\n"
+        f"/cv\n{pasted}\n.\nn\n"
+        "/cv no-such-cv.pdf\n/cv notes.xls\n"
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO(turns))
+    assert main(["chat", "--backend", "offline"]) == 0
+    captured = capsys.readouterr()
+    out = captured.out
+    assert "/cv [FILE] (your CV)" in out.splitlines()[0]
+    _, declined, before, kept, after, paste, missing, wrong_type, _ = out.split("you> ")
+    assert "✓ done      Python Basics" in declined and "◐ learning  Frameworks" in declined
+    assert "Skill gap per step:" in declined and "Nothing was saved." in declined
+    assert "(nothing yet" in before  # "n" kept nothing
+    assert "Saved. Change one item with /profile" in kept
+    assert "Python Basics: done" in after and "Goal: reinforcement learning" in after
+    assert "Paste your CV's text, then a line with just '.'" in paste
+    assert "YOLO" in paste and "Nothing was saved." in paste
+    errors = captured.err.splitlines()
+    assert len(errors) == 2 and all(e.startswith("error: ") for e in errors)
+    assert missing.strip() == wrong_type.strip() == ""
