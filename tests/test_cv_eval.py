@@ -29,7 +29,7 @@ def test_the_dev_cvs_follow_the_schema_and_cover_the_hard_cases(
 ) -> None:
     known = {s.id for s in roadmap.steps} | {t.id for s in roadmap.steps for t in s.topics}
     cases = load_cv_cases(cv_folder(EVAL, "dev"), "dev", purpose="tuning")
-    assert len(cases) == 348 and len({c.id for c in cases}) == 348
+    assert len(cases) == 456 and len({c.id for c in cases}) == 456
     for case in cases:
         assert case.path.is_file(), case.id
         assert case.done | case.learning <= known and not case.done & case.learning, case.id
@@ -43,20 +43,20 @@ def test_the_dev_cvs_follow_the_schema_and_cover_the_hard_cases(
 def test_the_held_out_cvs_are_half_and_follow_the_schema(
     roadmap: Roadmap, graph: RoadmapGraph
 ) -> None:
-    """108 held-out CVs (issue #16 asks for half; they were half until the sixth dev round):
-    the first 12, written before any reader, and 96 more written after five dev rounds by
-    eight new helpers; only their form is checked."""
+    """480 held-out CVs, more than half of all (issue #16): held-out set 2, written batch by
+    batch by 40 fresh helpers from the persona brief before any rule was tuned on set 1 (set 1,
+    read six times, is dev now); only their form is checked."""
     known = {s.id for s in roadmap.steps} | {t.id for s in roadmap.steps for t in s.topics}
     cases = load_cv_cases(cv_folder(EVAL, "heldout"), "heldout")
     dev = load_cv_cases(cv_folder(EVAL, "dev"), "dev", purpose="tuning")
-    assert len(cases) == len({c.id for c in cases}) == 108 and len(dev) == 348
+    assert len(cases) == len({c.id for c in cases}) == 480 and len(dev) == 456
     for case in cases:
         assert case.path.is_file() and case.path.stat().st_size < 200_000, case.id
         assert case.done | case.learning <= known and not case.done & case.learning, case.id
         assert case.goal is None or case.goal in graph.goals, case.id
         assert case.first_step in graph.steps, case.id
     suffixes = [c.path.suffix for c in cases]
-    assert {s: suffixes.count(s) for s in set(suffixes)} == {".pdf": 36, ".docx": 36, ".md": 36}
+    assert {s: suffixes.count(s) for s in set(suffixes)} == {".pdf": 160, ".docx": 160, ".md": 160}
     hard = {h for c in cases for h in c.hard_cases}
     assert {"skills-table", "two-column", "non-english-titles", "hedged", "career-changer"} <= hard
 
@@ -169,22 +169,18 @@ def test_eval_cvs_prints_dev_beside_held_out(
     code = main(["eval", "--cvs"])
     out, err = capsys.readouterr()
     assert "| CVs | dev | held-out | gate (held-out) |" in out
-    assert "| CVs | 348 | 108 |  |" in out
+    assert "| CVs | 456 | 480 |  |" in out
     assert "| hedge errors (learning read as done) | " in out
     assert code == (1 if "gate failed" in err else 0)
     assert main(["eval", "--cvs", "--gate", "eval/thresholds.yaml"]) == 2
     assert "eval --cvs" in capsys.readouterr().err
 
 
-@pytest.mark.xfail(
-    strict=True,
+@pytest.mark.skip(
     reason=(
-        "held-out (108 CVs since 212331e: the first 12 and 96 more) misses the gate on hedge "
-        "errors: 2 (needs 0), read six times, each after a new dev round (108, 156, 204, 252, "
-        "300, 348 dev CVs: 6, 4, 4, 4, 2, 2); first step 0.907 (>= 0.85) and F1 0.931 (>= "
-        "0.80) pass. Held-out CVs are never opened; the next change must come from new dev "
-        "CVs (strict: this fails once the gate passes, and then the mark goes)."
-    ),
+        "held-out set 2 is not read until the rules are tuned on dev (set 1 retired into it); "
+        "it is read once, at the end, and then this mark goes"
+    )
 )
 def test_the_held_out_gate_holds(cv_settings: Settings) -> None:
     """The CI gate (issue #16: first step ≥ 0.85, item F1 ≥ 0.80, no hedge error), on CVs no
@@ -194,5 +190,5 @@ def test_the_held_out_gate_holds(cv_settings: Settings) -> None:
 
     read, first, required = offline_cv_reader(cv_settings.corpus_dir, SentenceEmbedder(cv_settings))
     report = run_cv_eval(EVAL, read, first, required)
-    assert report["heldout"]["cvs"] == 108
+    assert report["heldout"]["cvs"] == 480
     assert report["problems"] == [], report["heldout"]
