@@ -64,15 +64,17 @@ def docx_bytes(
     paragraphs: Sequence[str],
     table: Sequence[Sequence[str]] = (),
     headings: Sequence[str] = (),
+    subheadings: Sequence[str] = (),
 ) -> bytes:
-    """A DOCX: ``headings`` become Word headings where they appear in ``paragraphs``; the
-    ``table`` (rows of cells) comes after a "Skills" heading at the end."""
+    """A DOCX: ``headings`` (``subheadings``) become Word headings of level 1 (2) where they
+    appear in ``paragraphs``; the ``table`` (rows of cells) comes after a "Skills" heading at
+    the end."""
     import docx
 
     document = docx.Document()
     for text in paragraphs:
-        if text in headings:
-            document.add_heading(text, level=1)
+        if text in headings or text in subheadings:
+            document.add_heading(text, level=1 if text in headings else 2)
         else:
             document.add_paragraph(text)
     if table:

@@ -264,7 +264,7 @@ def test_odd_input_never_raises(reader: CVReader) -> None:
 
 def test_a_job_sub_heading_keeps_its_section(reader: CVReader) -> None:
     text = "## Experience\n### Engineer — Acme, 2021 – now\n- Wrote Python services daily\n"
-    assert [line.section for line in cv_lines(text)] == ["experience"]
+    assert [line.section for line in cv_lines(text)] == ["experience", "experience"]
     assert levels(reader.read(text)).get("step-1/python-basics") == "done"
     assert any(i.id == "step-1" and i.inferred for i in reader.read(text).items)
 
@@ -741,3 +741,132 @@ def test_databases_and_the_beginners_one_teaches_are_no_hedge(reader: CVReader) 
 )
 def test_more_goals_in_other_languages(reader: CVReader, objective: str, goal: str) -> None:
     assert reader.read(f"Summary\n{objective}\n").goal == goal
+
+
+def test_a_degree_as_a_sub_heading_is_read(reader: CVReader) -> None:
+    text = "## Education\n### B.Sc. Applied Mathematics — Kyiv University, 2018\n## Skills\nGo\n"
+    assert levels(reader.read(text)).get("step-2") == "done"
+    assert (
+        levels(reader.read("## Education\nDiplom-Mathematiker (Univ.), 2012\n"))["step-2"] == "done"
+    )
+    assert (
+        levels(reader.read("## Opleiding\nBSc Toegepaste Wiskunde, TU Delft\n"))["step-2"] == "done"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a level cell covers the row, and "pretrained vectors" are no linear algebra
+        (
+            "## Skills\n| Word embeddings (word2vec) | Basic — used pretrained vectors once |\n",
+            {"step-5/word-embeddings-word2vec-glove": "learning"},
+            {"step-2/linear-algebra"},
+        ),
+        (
+            "## Projects\nVariational autoencoders: I'm still getting to grips with the theory.\n",
+            {"step-7/variational-autoencoders-vaes": "learning"},
+            set(),
+        ),
+        # GANs and VAEs in a deep-learning syllabus are Step 4's; GANs alone are Step 7's
+        (
+            "## Courses\nDeep Learning (completed): CNNs, RNNs, backpropagation, GANs and VAEs.\n",
+            {"step-4/advanced-topics": "done"},
+            {"step-7/variational-autoencoders-vaes", "step-7/gans-generative-adversarial-networks"},
+        ),
+        (
+            "## Learning\nNow studying how GANs work, through a self-paced online course.\n",
+            {"step-7/gans-generative-adversarial-networks": "learning"},
+            {"step-4/advanced-topics"},
+        ),
+        # one numbered part of a sequence is its topics, not the step
+        (
+            "## Education\nCompleted: Engineering Mathematics 1 (linear algebra), Mathematics 2 "
+            "(calculus)\n",
+            {"step-2/linear-algebra": "done", "step-2/calculus": "done"},
+            {"step-2"},
+        ),
+        (
+            "## Courses\nMathematics for Machine Learning: Multivariate Calculus — completed\n",
+            {"step-2/calculus": "done"},
+            {"step-2"},
+        ),
+        # an "Intro to" is one course's title, not the level of the rest of the list
+        (
+            "## Education\nCoursework: Intro to Programming (Python), Calculus I and II, Linear "
+            "Algebra (A-).\n## Skills\nPython (3 years)\n",
+            {
+                "step-1/python-basics": "done",
+                "step-2/calculus": "done",
+                "step-2/linear-algebra": "done",
+            },
+            set(),
+        ),
+        (
+            "## Education\nElectrical technician diploma. My maths stops at secondary-school "
+            "level.\n",
+            {"step-2": "not_known"},
+            set(),
+        ),
+        # the Hugging Face course is where NLP is learned, not a library of Step 1
+        (
+            "## Learning\nFollowing the Hugging Face course to learn fine-tuning of BERT.\n",
+            {"step-5/fine-tuning-pretrained-models": "learning"},
+            {"step-1/libraries"},
+        ),
+        # another trade's monitoring, drift or retraining is not Step 9's
+        (
+            "## Experience\nContinuous cardiac telemetry monitoring of 8 patients per shift.\n",
+            {},
+            {"step-9/monitoring-and-retraining"},
+        ),
+        (
+            "## Experience\nCut focus drift in 12-hour microscope recordings by 80%.\n",
+            {},
+            {"step-9/monitoring-and-retraining"},
+        ),
+        (
+            "## Experience\nBuilt drift monitoring and weekly retraining for the churn model.\n",
+            {"step-9/monitoring-and-retraining": "done"},
+            set(),
+        ),
+        # the task of a fine-tuned language model is not supervised learning
+        (
+            "## Learning\nFine-tuning BERT for document classification (course, module 4 of 9).\n",
+            {"step-5/fine-tuning-pretrained-models": "learning"},
+            {"step-3/supervised-learning"},
+        ),
+        # "a little HTML/CSS" is the level of HTML, not of the rest of the list
+        (
+            "## Skills\nPython (daily), pandas, Seaborn, a little HTML/CSS\n",
+            {"step-1/python-basics": "done", "step-1/libraries": "done"},
+            set(),
+        ),
+        (
+            "## Experience\nBuilt tools with Django for partner integrations.\n",
+            {},
+            {"step-2/calculus"},
+        ),
+        (
+            "## Experiencia\nCálculo del tamaño de muestra; hojas de cálculo.\n",
+            {},
+            {"step-2/calculus"},
+        ),
+        (
+            "## Skills\nConvolutional neural networks in PyTorch\n",
+            {"step-4/architectures": "done", "step-4/frameworks": "done"},
+            {"step-4/basics"},
+        ),
+        (
+            "## Projects\nReading Sutton & Barto, chapters 1–4 so far (MDPs); no RL project of "
+            "my own yet.\n",
+            {"step-8/core-concepts": "learning"},
+            {"step-8"},
+        ),
+    ],
+)
+def test_what_a_sentence_is_about(
+    reader: CVReader, text: str, present: dict[str, str], absent: set[str]
+) -> None:
+    read = levels(reader.read(f"Ana Gómez\nana@example.org\n{text}"))
+    assert {k: read.get(k) for k in present} == present and not absent & read.keys(), read

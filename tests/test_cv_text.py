@@ -8,6 +8,7 @@ import zipfile
 import pytest
 
 from assistant.errors import CVError
+from assistant.learner.cv_reader import cv_lines
 from assistant.learner.cv_text import (
     MAX_CV_BYTES,
     check_zip,
@@ -77,6 +78,19 @@ def test_a_docx_gives_headings_paragraphs_and_table_rows_in_order() -> None:
         "Skill | Level",
         "Python | Advanced",
         "PyTorch | Basic",
+    ]
+
+
+def test_a_docx_sub_heading_keeps_its_level_and_so_its_section() -> None:
+    data = docx_bytes(
+        ["Jane Roe", "Education", "BSc Mathematics — Leeds, 2019", "Experience", "Analyst"],
+        headings=["Education", "Experience"],
+        subheadings=["BSc Mathematics — Leeds, 2019"],
+    )
+    text = extract_cv_text(data, "cv.docx").text
+    assert "# Education\n## BSc Mathematics — Leeds, 2019\n# Experience" in text
+    assert ("education", "BSc Mathematics — Leeds, 2019") in [
+        (line.section, line.text) for line in cv_lines(text)
     ]
 
 

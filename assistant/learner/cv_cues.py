@@ -55,12 +55,13 @@ HEDGE = re.compile(
     r"conocimientos básicos|notions de base|a little(?! (?:over|more|under|less|longer))|"
     r"currently (?:watching|following|auditing)|"
     r"only from (?:the |a |an |one )?(?:papers|books|reading|lectures|videos|courses?)|"
-    r"no (?:own |real )?(?:code|projects?) yet|"
+    r"no\s+(?:own\s+|real\s+)?(?:[\w-]+\s+)?(?:code|projects?)(?:\s+of my own)?\s+yet|"
     r"nothing (?:\w+ ){0,2}(?:for real|in production) yet|"
     r"(?:on|at|over) (?:the )?weekends|in the evenings|evenings and weekends|"
     r"early experiments|experimenting with|not there yet|no hands-on experience|"
     r"nothing (?:i would|i'd) call solid|not solid yet|beginning to|try(?:ing)? out|"
-    r"going slowly|"
+    r"going slowly|(?:still )?getting to grips with|"
+    r"following\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}(?:course|specialization|mooc)\b|"
     # the same in the languages CVs mix with English (German, Dutch, Spanish, Portuguese,
     # French, Italian, Polish, Swedish): basic knowledge, first experience, in progress
     r"basiswissen|basiskenntnisse|erste erfahrungen?|einsteiger|lerne gerade|"
@@ -152,7 +153,9 @@ RATING_LEARNING = 0.4
 NEGATIVE = re.compile(
     r"\b(?:no experience|never used|never worked|not familiar|unfamiliar|don't know|"
     r"do not know|no knowledge|(?:haven't|have not|never)\s+(?:\w+\s+)?studied|"
-    r"(?:is|are)\s+(?:still\s+)?(?:my|a)\s+(?:gap|weak spot|blind spot))\b",
+    r"(?:is|are)\s+(?:still\s+)?(?:my|a)\s+(?:gap|weak spot|blind spot)|"
+    r"(?:stops|stopped|ends|ended) at (?:the )?(?:secondary|high)[- ]school(?: level)?|"
+    r"(?:only|just) (?:secondary|high)[- ]school (?:level|maths?|mathematics))\b",
     re.I,
 )
 #: Words that put a whole step behind the learner: a completed course, a degree, the lot.
@@ -185,12 +188,12 @@ YEARS = re.compile(
     r"many)\s*(?:years?|yrs?)\b",
     re.I,
 )
-#: A list item that is itself the basics of something else ("… loops, files, basic OOP"): its
-#: "basic" is about that thing, not about the names elsewhere in the sentence.
+#: A list item that is itself the basics of something else ("… loops, files, basic OOP", "…,
+#: a little HTML/CSS"): its level is about that thing, not about the names elsewhere.
 BASIC_THING = re.compile(
-    r"^\s*(?:and\s+)?basic\s+(?!(?:knowledge|understanding|level|skills?|proficiency|"
-    r"familiarity|experience|grasp|notions|concepts|command|idea|user|usage|use|of|in|with)\b)"
-    r"[\w-]+",
+    r"^\s*(?:and\s+)?(?:basic|a little|a bit of)\s+(?!(?:knowledge|understanding|level|skills?|"
+    r"proficiency|familiarity|experience|grasp|notions|concepts|command|idea|user|usage|use|of|"
+    r"in|with|bit|more|about)\b)[\w-]+",
     re.I,
 )
 #: Years of work in an area ("three years of professional experience designing … models").

@@ -80,6 +80,8 @@ class CVGoals:
                 return None  # "looking for a senior frontend role in a team that ships often"
             role = goal_cue.ROLE_SOUGHT.search(sentence, first.start())
             goal = self._goal_by_words(role.group(0)) if role else None
+            if role and goal == DEFAULT_GOAL:  # "an AI engineer building chatbots": NLP
+                goal = self._specific(sentence[role.end() :]) or goal
             if goal is not None:
                 return goal
         m = None if said and goal_cue.VALUES.match(said.group(0).strip()) else said  # "I care"
@@ -105,6 +107,16 @@ class CVGoals:
             if g in META_GOALS and len(words) >= 2
         ]
         return meta[0] if len(meta) == 1 and goal not in META_GOALS else goal
+
+    def _specific(self, phrase: str) -> str | None:
+        """A specific track ``phrase`` names after a general role; one about what is done with
+        models (MLOps, generative AI) needs two of its words ("ship" alone is any engineer's)."""
+        goal = self._goal_of(phrase)
+        if goal is None or goal == DEFAULT_GOAL:
+            return None
+        if goal in META_GOALS and len(self._goal_words(phrase).get(goal, ())) < 2:
+            return None
+        return goal
 
     def _words_in(self, phrase: str) -> list[tuple[str, str]]:
         """(track, goal word) for each track's goal word in ``phrase`` (and its plural and

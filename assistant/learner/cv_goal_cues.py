@@ -35,9 +35,10 @@ GOAL_VERB = re.compile(
 #: Words of a goal that are not about models ("before they leave the production line").
 GOAL_NOISE = re.compile(r"\bproduction (?:lines?|floors?|plants?|sites?)\b", re.I)
 #: The role a CV asks for names its goal before the duties around it ("an internship as an
-#: AI engineering intern, where I can help … ship AI features").
+#: AI engineering intern, where I can help … ship AI features", "to become an AI engineer").
 ROLE_SOUGHT = re.compile(
-    r"\bas an?\s+(?P<role>(?:[\w/&+-]+\s+){1,4}?)(?:intern|engineer|developer|scientist|"
+    r"\b(?:as|become|becoming)\s+an?\s+(?P<role>(?:[\w/&+-]+\s+){1,5}?)(?:intern|engineer|"
+    r"developer|scientist|"
     r"researcher|specialist)s?\b",
     re.I,
 )

@@ -37,6 +37,7 @@ from assistant.learner import cv_goal_cues as goal_cue
 from assistant.learner.cues import GOAL_CUE, WORKING, weekly_hours
 from assistant.learner.cv_goal import CVGoals
 from assistant.learner.cv_sections import section_of
+from assistant.learner.cv_subjects import clause_at, clauses, in_parentheses, segments, subjects
 from assistant.learner.reader import LearnerReader
 from assistant.learner.statement import LearnerStatement, Polarity, StatedItem
 
@@ -47,9 +48,6 @@ LEVEL_WORDS = 14
 #: Longest line read at once; a longer one (a wall of text) is read in pieces.
 MAX_LINE = 1500
 NO_SKILLS = "I found no skills I can map to the roadmap in this text; is it a CV?"
-FINE_TUNING = "step-5/fine-tuning-pretrained-models"
-FINE_TUNED_MODELS = "step-5/advanced-models-bert-gpt-t5"
-VISION = "step-6"
 OTHER_LANGUAGES = "step-1/additional-languages-optional"
 
 
@@ -124,6 +122,8 @@ class _Seen:
     """Said in a skills section (the best evidence for a skill)."""
     studied: bool = False
     """Said in an education or courses section (a course's content)."""
+    sentence: str = ""
+    """The sentence it was said in (the evidence may be the whole line)."""
 
 
 _POLARITY_RANK = {"learning": 3, "not_known": 2, "done": 1}
@@ -142,7 +142,7 @@ def cv_lines(text: str) -> list[CVLine]:
         kind = section_of(line, marked)
         depth = len(hashes.group(1)) if hashes else 7
         if hashes and kind == "other" and section != "preamble" and depth > level:
-            continue  # a sub-heading ("### Engineer — Acme, 2021"): still in its section
+            kind = None  # a sub-heading ("### BSc Mathematics — Leeds"): a line of its section
         if kind is not None:  # a heading before any line is the name: still the preamble
             section = kind if out or kind != "other" else "preamble"
             level = depth if hashes else 0
@@ -155,45 +155,6 @@ def cv_lines(text: str) -> list[CVLine]:
             line = line[cut:].lstrip()
         out.append(CVLine(section, line))
     return out
-
-
-def _clauses(sentence: str) -> list[tuple[int, int]]:
-    """Spans of a sentence's clauses: cut at ";" outside parentheses."""
-    inside, spans, start = _in_parentheses(sentence), [], 0
-    for i, ch in enumerate(sentence):
-        if ch == ";" and not inside[i]:
-            spans.append((start, i))
-            start = i + 1
-    return [*spans, (start, len(sentence))]
-
-
-def _clause_at(sentence: str, at: int) -> int:
-    return sum(1 for _, end in _clauses(sentence)[:-1] if end <= at)
-
-
-def _in_parentheses(sentence: str) -> list[bool]:
-    """For each character of ``sentence``: whether it is inside ( ) or [ ]."""
-    out, depth = [], 0
-    for ch in sentence:
-        depth = depth + 1 if ch in "([" else max(0, depth - 1) if ch in ")]" else depth
-        out.append(depth > 0 and ch not in "([")
-    return out
-
-
-def _segments(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the list segments of a sentence: cut at , ; | outside parentheses, and at a
-    colon that ends a clause of four words or more."""
-    spans, depth, start = [], 0, 0
-    for i, ch in enumerate(sentence):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif depth == 0 and (ch in ",;|" or (ch == ":" and len(sentence[start:i].split()) >= 4)):
-            spans.append((start, i))  # a colon after a clause, not after a label ("Python:")
-            start = i + 1
-    spans.append((start, len(sentence)))
-    return spans
 
 
 class CVReader:
@@ -265,6 +226,14 @@ class CVReader:
             return "done"
         return None
 
+    def _spread(self, text: str, section: str) -> Polarity | None:
+        """The level ``text`` gives the other names of its clause: not an "Intro to" of one
+        course's title ("Coursework: Intro to Programming (Python), Calculus I and II")."""
+        said, plain = self._cue(text, section), self._unnamed(text)
+        if said == "learning" and cue.INTRO.search(plain) and not cue.HEDGE.search(plain):
+            return None
+        return said
+
     def hedges(self, text: str) -> bool:
         """Whether ``text`` carries a hedge ("basic", "exposure to", "not used since")."""
         return self._cue(text, "skills") == "learning" or bool(cue.STALE.search(text))
@@ -279,7 +248,7 @@ class CVReader:
             skills = sentence[: goal.start()] if goal else sentence  # the rest is the goal
             subject = goal_cue.GOAL_SUBJECT.search(skills) if goal else None
             skills = skills[: subject.start("clause")] if subject else skills  # "RL is the area"
-            sentences.append((sentence, skills, self._subjects(skills, self.find(skills))))
+            sentences.append((sentence, skills, subjects(skills, self.find(skills))))
         # teaching an "Intro to Python" course shows Python: read the line as work, not study
         teaching = bool(cue.TEACHING.search(line.text))
         section = "experience" if teaching else line.section
@@ -290,17 +259,18 @@ class CVReader:
                 continue
             if teaching:  # "basic", "intro": the course's level, not the teacher's
                 skills = cue.COURSE_LEVEL.sub(lambda m: " " * len(m.group(0)), skills)
-            lead = self._cue(skills[: found[0].start], section)
-            spans = _segments(skills)
-            inside = _in_parentheses(skills)  # a name there ("Beginner (… Python …)") is an aside
+            lead = self._spread(skills[: found[0].start], section)
+            spans = segments(skills)
+            inside = in_parentheses(skills)  # a name there ("Beginner (… Python …)") is an aside
             named = [any(s <= m.start < e and not inside[m.start] for m in found) for s, e in spans]
             cues = [self._cue(skills[s:e], section) for s, e in spans]
+            spread = [self._spread(skills[s:e], section) for s, e in spans]
             # the strongest level of a clause's segments without a name: "Python — advanced;
             # Go — basic" keeps each level in its clause; "…, basic OOP" is OOP's own
             rest: dict[int, Polarity] = {}
-            for (s, e), has, said in zip(spans, named, cues, strict=True):
+            for (s, e), has, said in zip(spans, named, spread, strict=True):
                 if said and not has and not cue.BASIC_THING.match(skills[s:e]):
-                    clause = _clause_at(skills, s)
+                    clause = clause_at(skills, s)
                     rest[clause] = max(rest.get(clause, said), said, key=_POLARITY_RANK.__getitem__)
             before: Polarity | None = None  # the level of the segment before
             for (s, e), own in zip(spans, cues, strict=True):
@@ -309,50 +279,15 @@ class CVReader:
                 before = own
                 if not any(s <= m.start < e for m in found):
                     continue
-                default = lead or rest.get(_clause_at(skills, s))
+                default = lead or rest.get(clause_at(skills, s))
                 polarity: Polarity = own or default or "done"
                 for m in found:
                     if s <= m.start < e:
-                        stale = (number, _clause_at(skills, m.start)) in hedged
+                        stale = (number, clause_at(skills, m.start)) in hedged
                         if stale or line.section == "learning":
                             polarity = "learning"
                         out.append((m, polarity, self._covers_step(m, sentence, line), sentence))
         return self._steps_or_topics(out)
-
-    def _subjects(self, text: str, found: list[Match]) -> list[Match]:
-        """The names a sentence is about: not an audience ("Mathematics for Machine
-        Learning"), not a step whose topic follows as a subtitle ("Mathematics …: Linear
-        Algebra", "a mathematics unit on calculus"), not the model fine-tuned (BERT, when
-        fine-tuning is named), not NLP's fine-tuning of a vision model ("YOLOv8 … fine-tuned")."""
-        kept = []
-        for i, m in enumerate(found):
-            before = text[found[i - 1].end : m.start] if i else ""
-            after = text[m.end :]
-            if i and re.fullmatch(r"\s+(?:for|für|para|pour|per)\s+", before):
-                continue  # the audience of a course, not its subject
-            narrowed = {
-                n.item
-                for n in found
-                if n.start > m.end
-                and n.item.startswith(m.item + "/")
-                and re.match(r"[^.;]*?(?::|\b(?:unit|module|course)s?\s+(?:on|in)\b)", after)
-                and re.fullmatch(r"[^.;]*?(?::|\bon\b|\bin\b)\s*", text[m.end : n.start])
-            }
-            topics = {n.item for n in found if n.item.startswith(m.item + "/")}
-            if "/" not in m.item and len(narrowed) == 1 and len(topics) == 1:
-                continue  # the step, narrowed to the one topic that follows
-            clause = _clause_at(text, m.start)
-            tuned = any(
-                n.item == FINE_TUNING and _clause_at(text, n.start) == clause for n in found
-            )
-            if m.item == FINE_TUNED_MODELS and tuned:
-                continue
-            vision = any(n.item.startswith(VISION) for n in found)
-            nlp = any(n.item.startswith("step-5") and n.item != FINE_TUNING for n in found)
-            if m.item == FINE_TUNING and vision and not nlp:
-                continue
-            kept.append(m)
-        return kept
 
     def _hedged_clauses(
         self, sentences: list[tuple[str, str, list[Match]]], section: str
@@ -361,13 +296,13 @@ class CVReader:
         thing was left unused ("have not used it since"), or hedging with no name of its own,
         covers its own names, else the nearest clause before it with names ("…; I have not
         used it in my research"), or all of them for "them", "either", "any of it"."""
-        clauses: list[tuple[int, int, str, bool]] = []
+        parts: list[tuple[int, int, str, bool]] = []
         for number, (_, skills, found) in enumerate(sentences):
-            for index, (start, end) in enumerate(_clauses(skills)):
+            for index, (start, end) in enumerate(clauses(skills)):
                 named = any(start <= m.start < end for m in found)
-                clauses.append((number, index, skills[start:end], named))
+                parts.append((number, index, skills[start:end], named))
         hedged: set[tuple[int, int]] = set()
-        for at, (number, index, text, named) in enumerate(clauses):
+        for at, (number, index, text, named) in enumerate(parts):
             nameless = (
                 not named
                 and self._cue(text, section) == "learning"
@@ -377,17 +312,17 @@ class CVReader:
                 not named and cue.OWN_SKILL.match(text)
             ):  # "Python — advanced; Go — basic": Go's level
                 continue
-            before = [(n, i) for n, i, _, has in clauses[:at] if has]
+            before = [(n, i) for n, i, _, has in parts[:at] if has]
             short = len(text.split()) <= 4  # "Still learning:" may be about the next sentence
             if named:
                 hedged.add((number, index))
             elif cue.ALL_OF_THEM.search(text):  # "…; have not used any of them since"
-                hedged.update((n, i) for n, i, _, _ in clauses)
+                hedged.update((n, i) for n, i, _, _ in parts)
             elif before:
                 hedged.add(before[-1])
             else:  # a hedge before the names: of its sentence, not of the whole line
                 near = (number, number + 1) if short else (number,)
-                hedged.update((n, i) for n, i, _, _ in clauses if n in near)
+                hedged.update((n, i) for n, i, _, _ in parts if n in near)
         return hedged
 
     def _covers_step(self, m: Match, sentence: str, line: CVLine) -> bool:
@@ -465,9 +400,12 @@ class CVReader:
         lines = self._levels_joined(cv_lines(text[:100_000]))
         seen: dict[str, list[_Seen]] = {}
 
-        def put(item: str, polarity: Polarity, evidence: str, inferred: bool = False) -> None:
+        def put(
+            item: str, polarity: Polarity, evidence: str, inferred: bool = False, said: str = ""
+        ) -> None:
             listed, studied = line.section == "skills", line.section in ("education", "courses")
-            seen.setdefault(item, []).append(_Seen(polarity, evidence, inferred, listed, studied))
+            found = _Seen(polarity, evidence, inferred, listed, studied, said or evidence)
+            seen.setdefault(item, []).append(found)
 
         for line in lines:
             if line.section in cue.UNREAD:
@@ -479,7 +417,7 @@ class CVReader:
                 evidence = _evidence(
                     sentence if len(line.text) > EVIDENCE_CHARS else line.text, m.words
                 )
-                put(m.item, polarity, evidence)
+                put(m.item, polarity, evidence, said=sentence)
                 core = self._core_step(m.item)
                 if sentence not in working and core and polarity == "done":
                     working[sentence] = self._working(sentence, line)
@@ -506,6 +444,7 @@ class CVReader:
         for pattern in (cue.DEGREE, cue.DEGREE_ABBREVIATION):
             for degree in pattern.finditer(text):
                 title = re.split(r"[,;:(—–|]|\s-\s|\.\s", text[degree.end() : degree.end() + 80])[0]
+                title = title.lstrip("-")  # "Diplom-Mathematiker"
                 found = subject.search(title)
                 if found:
                     return found.group(0)
@@ -553,10 +492,10 @@ class CVReader:
         """Learning only by the level in a course's or certificate's title ("CS50's
         Introduction to Python", "Certified Entry-Level Python Programmer"), with no hedge of
         the learner's own: what the learner did with it elsewhere decides."""
-        if not seen.studied or seen.polarity != "learning" or cue.STALE.search(seen.evidence):
+        if not seen.studied or seen.polarity != "learning" or cue.STALE.search(seen.sentence):
             return False
-        plain = cue.TITLE_LEVEL.sub(" ", seen.evidence)
-        return plain != seen.evidence and self._cue(plain, "courses") != "learning"
+        plain = cue.TITLE_LEVEL.sub(" ", seen.sentence)
+        return plain != seen.sentence and self._cue(plain, "courses") != "learning"
 
     def _working(self, sentence: str, line: CVLine) -> bool:
         return not cue.NOT_WORKING.search(line.text) and bool(

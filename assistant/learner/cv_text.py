@@ -344,9 +344,10 @@ def _docx_body(data: bytes) -> str:
             if tag == "p":
                 paragraph = Paragraph(element, document)
                 style = (paragraph.style.name if paragraph.style is not None else "") or ""
-                heading = style.startswith(("Heading", "Title"))
+                level = re.fullmatch(r"Heading\s*([1-6])", style)  # "Heading 2": "## …"
+                mark = "#" * int(level.group(1)) if level else "#" if style == "Title" else ""
                 for line in paragraph.text.splitlines():
-                    lines.append(f"# {line}" if heading and line.strip() else line)
+                    lines.append(f"{mark} {line}" if mark and line.strip() else line)
             elif tag == "tbl":
                 lines.extend(_table_rows(Table(element, document)))
             if sum(len(line) for line in lines) > MAX_TEXT_CHARS:
