@@ -863,6 +863,42 @@ def test_a_degree_as_a_sub_heading_is_read(reader: CVReader) -> None:
             {"step-8/core-concepts": "learning"},
             {"step-8"},
         ),
+        # being helped by a mentor is no teaching: "basic" stays the learner's level
+        (
+            "## Skills\nDocker: basic knowledge; I wrote one Dockerfile with a mentor's help\n",
+            {"step-9/tools-and-frameworks": "learning"},
+            set(),
+        ),
+        # "SQL (basic)" is SQL's level, not the list's
+        (
+            "## Skills\nPython, pandas, Excel, SQL (basic)\n",
+            {"step-1/python-basics": "done", "step-1/libraries": "done"},
+            set(),
+        ),
+        (
+            "## Courses\nModel tuning (cross-validation) was covered briefly; I am still "
+            "building confidence with it.\n",
+            {"step-3/model-optimization": "learning"},
+            set(),
+        ),
+        (
+            "## Projects\nModel serving with FastAPI, a course project (not in production yet).\n",
+            {"step-9/deployment": "learning"},
+            set(),
+        ),
+        (
+            "## Education\nMathematics: I am taking MIT's linear algebra course online to fill "
+            "gaps.\n",
+            {"step-2/linear-algebra": "learning"},
+            {"step-2"},
+        ),
+        # an introductory course passed with a grade is done
+        (
+            "## Education\nEECS 445 Introduction to Machine Learning — grade A. Covered "
+            "regression, SVMs, k-means and PCA.\n",
+            {"step-3": "done", "step-3/supervised-learning": "done"},
+            set(),
+        ),
     ],
 )
 def test_what_a_sentence_is_about(
@@ -870,3 +906,28 @@ def test_what_a_sentence_is_about(
 ) -> None:
     read = levels(reader.read(f"Ana Gómez\nana@example.org\n{text}"))
     assert {k: read.get(k) for k in present} == present and not absent & read.keys(), read
+
+
+@pytest.mark.parametrize(
+    ("objective", "goal"),
+    [
+        ("My goal is to become an AI engineer: to design and ship ML features.", "general"),
+        ("Looking for an internship as a machine learning / AI engineering intern.", "general"),
+        ("I want to become an AI engineer building chatbots for customer support.", "nlp"),
+        ("I am changing careers to work on software that reads clinical notes.", "nlp"),
+        (
+            "What I want to build: an app that tells you what a photo of a plant shows.",
+            "computer-vision",
+        ),
+    ],
+)
+def test_goals_of_a_role_or_a_career_change(reader: CVReader, objective: str, goal: str) -> None:
+    assert reader.read(f"Ana Gómez\n## Profile\n{objective}\n## Skills\nPython\n").goal == goal
+
+
+def test_a_goal_named_by_its_words_wins_over_one_read_by_meaning(reader: CVReader) -> None:
+    text = (
+        "Ana Gómez\n## Profile\nJazz pianist, now switching to tech after a data science "
+        "bootcamp. I want to build generative AI tools that compose accompaniments.\n"
+    )
+    assert reader.read(text).goal == "generative-ai"

@@ -60,7 +60,10 @@ HEDGE = re.compile(
     r"(?:on|at|over) (?:the )?weekends|in the evenings|evenings and weekends|"
     r"early experiments|experimenting with|not there yet|no hands-on experience|"
     r"nothing (?:i would|i'd) call solid|not solid yet|beginning to|try(?:ing)? out|"
-    r"going slowly|(?:still )?getting to grips with|"
+    r"going slowly|(?:still )?getting to grips with|(?:covered|touched on|seen) (?:only )?briefly|"
+    r"briefly (?:covered|touched on|seen)|(?:still )?building (?:up )?(?:my )?confidence|"
+    r"(?:i am|i'm|am) (?:now |currently )?taking|to fill (?:the |my |some )?gaps|"
+    r"not (?:yet )?in production(?: yet)?|not (?:yet )?(?:used|deployed) in production|"
     r"following\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}(?:course|specialization|mooc)\b|"
     # the same in the languages CVs mix with English (German, Dutch, Spanish, Portuguese,
     # French, Italian, Polish, Swedish): basic knowledge, first experience, in progress
@@ -85,12 +88,20 @@ HEDGE = re.compile(
 )
 #: Course words that make "Intro to …" a hedge (in ``STUDY_SECTIONS`` only: a teaching
 #: assistant for "Intro to Programming" knows the subject).
+#: A course passed with a grade: "— grade A", "passed with distinction", "(A-)".
+GRADED = re.compile(
+    r"\bgrade[:\s]+(?:[A-F][+-]?|\d[\d.,]*)(?![\w])|\bpassed with\b|\bwith distinction\b|"
+    r"[(—–-]\s*[A-F][+-]?\s*[)]",
+    re.I,
+)
 INTRO = re.compile(r"\b(?:intro|introduction to|introductory|101)\b", re.I)
 #: Teaching a course shows its subject ("Volunteer instructor, intro Python course").
 TEACHING = re.compile(
-    r"\b(?:instructor|teacher|tutor|lecturer|teaching assistant|mentor|taught(?! by)|teach|"
+    r"\b(?<!with a )(?<!from a )(?<!by a )(?<!my )(?<!our )(?<!with the )"  # not "with a mentor"
+    r"(?:instructor|teacher|tutor|lecturer|mentor|coach)(?!['’]s)\b|"
+    r"\b(?:teaching assistant|taught(?! by)|teach|"
     r"ayudante de cátedra|ayudante|dozent\w*|docente|chargée? de td|monitor de|"
-    r"teaching|coach|scheme of work|(?:wrote|designed|created)\s+(?:[\w'-]+\s+){0,4}"
+    r"teaching|scheme of work|(?:wrote|designed|created)\s+(?:[\w'-]+\s+){0,4}"
     r"(?:syllabus|curriculum|course))\b",
     re.I,
 )
@@ -196,6 +207,8 @@ BASIC_THING = re.compile(
     r"in|with|bit|more|about)\b)[\w-]+",
     re.I,
 )
+#: A list item with its level in parentheses: "SQL (basic)" (when "SQL" is no level itself).
+LEVEL_ASIDE = re.compile(r"\s*(?P<thing>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)\s*\([^()]*\)\s*")
 #: Years of work in an area ("three years of professional experience designing … models").
 EXPERIENCE = re.compile(r"\bof\s+(?:professional\s+|industry\s+|hands-on\s+)?experience\b", re.I)
 #: After a step's name, a list of some of its parts ("Mathematics modules: calculus …").

@@ -66,8 +66,9 @@ class CVGoals:
                 if goal is not None:
                     found.append((goal, said))
         specific = [f for f in found if f[0] != DEFAULT_GOAL]
-        chosen = specific[0] if specific else (found[0] if found else None)
-        return (chosen[0], chosen[1]) if chosen else (None, "")
+        named = [f for f in specific if self._goal_by_words(f[1]) == f[0]]  # not by meaning
+        chosen = named or specific or found
+        return chosen[0] if chosen else (None, "")
 
     def _goal_in(self, sentence: str) -> str | None:
         """The goal after a goal cue ("I want to …", a CV's "looking for …"): by its words,

@@ -13,6 +13,7 @@ CV_GOAL_CUE = re.compile(
     r"transition(?:ing)? (?:in)?to|move (?:on )?(?:in)?to|moving (?:on )?(?:in)?to|"
     r"(?:move|moving|grow|growing|head|heading|working) towards?|keen to|eager to|"
     r"retraining (?:for|as|into)|open to (?:roles|positions) in|next,? i|to work as|"
+    r"(?:changing|switching) (?:careers? )?to work on|what (?:pulls|draws|drives) me\b|"
     r"(?:my|the) (?:[\w-]+ )?(?:wish|aim|ambition|hope|dream|plan|move|step|goal|target|focus|"
     r"objective)"
     r"(?: for [\w ]{1,25}?)?(?: is(?: to)?|(?=:))|"

@@ -214,7 +214,11 @@ class CVReader:
 
     def _cue(self, text: str, section: str) -> Polarity | None:
         plain = self._unnamed(text)
-        intro = section in cue.STUDY_SECTIONS and cue.INTRO.search(plain)
+        intro = (  # "Intro to Python (Coursera)"; not one passed with a grade
+            section in cue.STUDY_SECTIONS
+            and cue.INTRO.search(plain)
+            and not cue.GRADED.search(plain)
+        )
         if cue.HEDGE.search(plain) or (intro and not cue.TEACHING.search(plain)):
             return "learning"
         rated = cue.rating(plain) if section == "skills" else None
@@ -233,6 +237,14 @@ class CVReader:
         if said == "learning" and cue.INTRO.search(plain) and not cue.HEDGE.search(plain):
             return None
         return said
+
+    def _own_level(self, text: str) -> bool:
+        """A list item with a level of its own, not the list's: "basic OOP", "a little
+        HTML/CSS", "SQL (basic)"."""
+        aside = cue.LEVEL_ASIDE.fullmatch(text)
+        return bool(cue.BASIC_THING.match(text)) or bool(
+            aside and self._cue(aside.group("thing"), "skills") is None
+        )
 
     def hedges(self, text: str) -> bool:
         """Whether ``text`` carries a hedge ("basic", "exposure to", "not used since")."""
@@ -269,7 +281,7 @@ class CVReader:
             # Go — basic" keeps each level in its clause; "…, basic OOP" is OOP's own
             rest: dict[int, Polarity] = {}
             for (s, e), has, said in zip(spans, named, spread, strict=True):
-                if said and not has and not cue.BASIC_THING.match(skills[s:e]):
+                if said and not has and not self._own_level(skills[s:e]):
                     clause = clause_at(skills, s)
                     rest[clause] = max(rest.get(clause, said), said, key=_POLARITY_RANK.__getitem__)
             before: Polarity | None = None  # the level of the segment before
