@@ -176,11 +176,14 @@ def test_eval_cvs_prints_dev_beside_held_out(
     assert "eval --cvs" in capsys.readouterr().err
 
 
-@pytest.mark.skip(
+@pytest.mark.xfail(
+    strict=True,
     reason=(
-        "held-out set 2 is not read until the rules are tuned on dev (set 1 retired into it); "
-        "it is read once, at the end, and then this mark goes"
-    )
+        "held-out set 2 (480 CVs, written before any tuning on set 1, read once at 734a098 "
+        "after tuning on 552 dev CVs) misses the gate on hedge errors: 19 (needs 0); first "
+        "step 0.902 (>= 0.85) and F1 0.952 (>= 0.80) pass. Held-out CVs are never opened "
+        "(strict: this fails once the gate passes, and then the mark goes)."
+    ),
 )
 def test_the_held_out_gate_holds(cv_settings: Settings) -> None:
     """The CI gate (issue #16: first step ≥ 0.85, item F1 ≥ 0.80, no hedge error), on CVs no
