@@ -76,14 +76,14 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def read_cv_file(path: str) -> bytes:
     """A CV file's bytes, its size checked before it is read (``CVError``, ``UsageError``)."""
-    from assistant.learner.cv_text import check_size, cv_kind
+    from assistant.learner.cv_text import MAX_CV_BYTES, check_size, cv_kind
 
     file = Path(path)
     cv_kind(file.name)  # an unsupported type is refused before the file is opened
     try:
         check_size(file.stat().st_size)
         with file.open("rb") as handle:
-            data = handle.read(5_000_001)
+            data = handle.read(MAX_CV_BYTES + 1)
     except OSError as err:
         raise UsageError(f"Cannot read {path!r}: {err.strerror or err}.") from None
     check_size(len(data))

@@ -392,3 +392,18 @@ def test_the_checklist_labels_follow_the_still_learning_list(settings: Settings)
     assert labels["step-4/frameworks"].startswith("✓ done · Frameworks")  # taken out: done
     assert panel.relabel(reading, ticked, ["step-1/libraries"])["value"] == ticked
     assert panel.relabel(None, ticked, []) is not None  # nothing read yet: no change, no error
+
+
+def test_the_command_line_reads_a_cv_up_to_the_limit_whole_and_refuses_one_byte_more(
+    tmp_path: Path,
+) -> None:
+    from assistant.cli_cv import read_cv_file
+    from assistant.learner.cv_text import MAX_CV_BYTES
+
+    at_limit = tmp_path / "cv.md"
+    at_limit.write_bytes(b"# Skills\nPython\n" + b" " * (MAX_CV_BYTES - 16))
+    assert len(read_cv_file(str(at_limit))) == MAX_CV_BYTES == 5 * 2**20
+    over = tmp_path / "big.md"
+    over.write_bytes(b"x" * (MAX_CV_BYTES + 1))
+    with pytest.raises(CVError, match="at most 5 MB"):
+        read_cv_file(str(over))
