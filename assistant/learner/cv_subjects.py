@@ -87,10 +87,14 @@ def segments(sentence: str) -> list[tuple[int, int]]:
 
 
 def subjects(text: str, found: list[Match]) -> list[Match]:
-    """The names a sentence is about: not an audience ("Mathematics for Machine
-    Learning"), not a step whose topic follows as a subtitle ("Mathematics …: Linear
-    Algebra", "a mathematics unit on calculus"), not the model fine-tuned (BERT, when
-    fine-tuning is named), not NLP's fine-tuning of a vision model ("YOLOv8 … fine-tuned")."""
+    """The names a sentence is about (see the module's docstring), GANs and VAEs re-read as
+    the step their company says."""
+    vision = any(n.item.startswith(VISION) for n in found)
+    nlp = any(n.item.startswith("step-5") and n.item != FINE_TUNING for n in found)
+    text_model = any(n.item.startswith("step-5") for n in found)
+    syllabus = {n.item for n in found if n.item.startswith("step-4/")}
+    ops = {w.lower()[:5] for w in GENERIC_OPS.findall(text)}  # "drift monitoring": two of them
+    models_near = bool(MODELS.search(text)) or len(ops) > 1
     kept = []
     for i, m in enumerate(found):
         before = text[found[i - 1].end : m.start] if i else ""
@@ -121,23 +125,15 @@ def subjects(text: str, found: list[Match]) -> list[Match]:
         tuned = any(n.item == FINE_TUNING and clause_at(text, n.start) == clause for n in found)
         if m.item == FINE_TUNED_MODELS and tuned:
             continue
-        vision = any(n.item.startswith(VISION) for n in found)
-        nlp = any(n.item.startswith("step-5") and n.item != FINE_TUNING for n in found)
         if m.item == FINE_TUNING and vision and not nlp:
             continue
-        syllabus = {n.item for n in found if n.item.startswith("step-4/")}
         if (
             m.item == LIBRARIES
             and HUGGING_FACE.fullmatch(m.words)
-            and (COURSE_AFTER.match(after) or any(n.item.startswith("step-5") for n in found))
+            and (COURSE_AFTER.match(after) or text_model)
         ):
             continue  # "the Hugging Face course on fine-tuning": where NLP is learned
-        ops = {w.lower()[:5] for w in GENERIC_OPS.findall(text)}  # "drift monitoring"
-        if (
-            m.item == MONITORING
-            and GENERIC_OPS.fullmatch(m.words)
-            and not (MODELS.search(text) or len(ops) > 1)
-        ):
+        if m.item == MONITORING and GENERIC_OPS.fullmatch(m.words) and not models_near:
             continue  # "patient monitoring", "focus drift", "left to retrain full time"
         if (
             m.item == SUPERVISED
