@@ -2,11 +2,12 @@
 
     .venv/bin/python benchmarks/cv_heldout_parts.py
 
-Held-out set 2 (cv-ho-109 .. cv-ho-588) was written in five waves of eight batches, each
-batch by a fresh helper from the persona brief, all before any rule was tuned on held-out
-set 1 (now dev). The gate (``eval --cvs``) is on all of it; this prints each wave beside the
-whole, and hedge errors also the earlier way (a topic the reading proposes as learning still
-counted against its step's inference), so that the change of definition can be read.
+Held-out set 3 (cv-ho-589 .. cv-ho-1716) was written in twelve waves of eight batches of 12
+(the last of six), each batch by a fresh helper from the persona brief, all before any rule was
+tuned on held-out set 2 (now dev). The gate (``eval --cvs``) is on all of it; this prints each
+wave beside the whole, and hedge errors also the earlier way (a topic the reading proposes as
+learning still counted against its step's inference), so that the change of definition can be
+read.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def main() -> None:
     settings = Settings.from_env()
     read, first, required = offline_cv_reader(settings.corpus_dir, SentenceEmbedder(settings))
     cases = load_cv_cases(cv_folder(PROJECT_ROOT / "eval", "heldout"), "heldout")
-    waves = [(109, 204), (205, 300), (301, 396), (397, 492), (493, 588)]
+    waves = [(589 + 96 * w, min(589 + 96 * w + 95, 1716)) for w in range(12)]
     parts = {
         f"wave {n} (cv-ho-{lo}..{hi})": [c for c in cases if lo <= number(c.id) <= hi]
         for n, (lo, hi) in enumerate(waves, 1)
