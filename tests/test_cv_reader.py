@@ -931,3 +931,94 @@ def test_a_goal_named_by_its_words_wins_over_one_read_by_meaning(reader: CVReade
         "bootcamp. I want to build generative AI tools that compose accompaniments.\n"
     )
     assert reader.read(text).goal == "generative-ai"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # in progress, said by the time or by the place reached in a course
+        "Linear Algebra (MIT 18.06, OpenCourseWare) — taking it now, lecture 14 of 34.",
+        "Linear algebra on Khan Academy, started in January.",
+        "Practical Deep Learning for Coders (fast.ai): at the moment I am on lesson 4.",
+        "Right now I am reading Sutton & Barto, chapters 1–3 (MDPs, rewards, value functions)",
+        "Python: 8 weeks into a 20-week evening course at a local college",
+        "Started 3Blue1Brown's Essence of Linear Algebra (episodes 1–5 watched)",
+        "Estudando atualmente: detecção de drift e retreino de modelos",
+        "Deep Learning Specialization, Coursera (2025 – present)",
+        "In 2025 I completed two of the five courses of a PyTorch specialization.",
+        "PyTorch course: 40% done.",
+        # thin knowledge, light use, a level alone after the name
+        "Introduction to NLP with spaCy: tokenization. I have only tried it on toy examples.",
+        "Intro to neural networks: a one-week taster on perceptrons and backpropagation",
+        "Conceptual understanding of PyTorch",
+        "PyTorch: low",
+        "PyTorch (a few weeks)",
+        "PyTorch: haven't touched it in years",
+        "I lack hands-on PyTorch experience.",
+        "PyTorch: self-taught beginner.",
+        # other languages CVs mix with English
+        "PyTorch: in Einarbeitung",
+        "PyTorch (curso en marcha)",
+        "Podstawowa znajomość PyTorch",
+        "PyTorch: temel düzey",
+        "PyTorch (začátečník)",
+        "PyTorch: grundlæggende",
+        "PyTorch (nybegynner)",
+    ],
+)
+def test_more_hedges_and_courses_in_progress(reader: CVReader, line: str) -> None:
+    section = "Courses" if "Coursera (" in line else "Skills"
+    read = levels(reader.read(f"{section}\n{line}\n"))
+    assert read and set(read.values()) == {"learning"}, (line, read)
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("Experience\n- Cut the AWS bill by 22% through rightsizing\n", "step-9/cloud-platforms"),
+        (
+            "Experience\n- NLP engineer at an early-stage startup: BERT models\n",
+            "step-5/advanced-models-bert-gpt-t5",
+        ),
+        ("Experience\n- Planned experiments and analysed them with hypothesis tests\n", None),
+        ("Projects\n- Train-delay model with LightGBM; blog post read about 8,000 times\n", None),
+        (
+            "Courses\n- Linear Algebra (MIT 18.06) — watched all lectures, problem sets done\n",
+            "step-2/linear-algebra",
+        ),
+        ("Experience\n- Two years ago I wrote pandas scripts that still run daily\n", None),
+        ("Courses\n- Side projects in Python since 2023\n", "step-1/python-basics"),
+        (
+            "Courses\n- Maths refresher — Khan Academy linear algebra units, completed 2023.\n",
+            "step-2/linear-algebra",
+        ),
+        ("Skills\n- Computer vision: OpenCV. About 2,000 birds logged since March.\n", None),
+    ],
+)
+def test_words_near_a_hedge_that_are_not_one(reader: CVReader, text: str, item: str | None) -> None:
+    read = levels(reader.read(text))
+    assert read and "learning" not in read.values(), read
+    assert item is None or read.get(item) == "done", read
+
+
+def test_good_clinical_practice_is_not_google_cloud(reader: CVReader) -> None:
+    read = levels(reader.read("Certifications\n- Good Clinical Practice (GCP) refresher, 2024\n"))
+    assert "step-9/cloud-platforms" not in read
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Now studying", "learning"),
+        ("İş Deneyimi", "experience"),
+        ("Beceriler", "skills"),
+        ("Pracovní zkušenosti", "experience"),
+        ("Dovednosti", "skills"),
+        ("Uddannelse", "education"),
+        ("Færdigheder", "skills"),
+        ("Arbeidserfaring", "experience"),
+        ("Utdanning", "education"),
+    ],
+)
+def test_section_titles_in_more_languages(line: str, kind: str) -> None:
+    assert section_of(line, False) == kind

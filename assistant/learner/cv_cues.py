@@ -65,6 +65,95 @@ HEDGE = re.compile(
     r"(?:i am|i'm|am) (?:now |currently )?taking|to fill (?:the |my |some )?gaps|"
     r"not (?:yet )?in production(?: yet)?|not (?:yet )?(?:used|deployed) in production|"
     r"following\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}(?:course|specialization|mooc)\b|"
+    # in progress, said by the time ("now reading", "started in January", "8 weeks into") or
+    # by the place reached in a course ("on lesson 4", "lecture 14 of 34", "episodes 1-5")
+    r"(?:now|currently|presently|at the moment|at present|right now|these days)\s+"
+    r"(?:(?:i\s+am|i'm|i|am|we\s+are)\s+)?(?:also\s+)?(?:reading|studying|learning|taking|"
+    r"following|watching|refreshing|revising|reviewing|refresh|revise|study|learn|auditing|"
+    r"(?:working|going) through)|"
+    r"(?:reading|studying|learning|taking|revising|refreshing)\s+(?:[\w'’.&-]+\s+){0,5}"
+    r"(?:now|currently|at the moment|at present|right now)|"
+    r"taking (?:it|this|them|that) now|"
+    r"started\s+(?:in|on|around|during)\s+(?:early\s+|late\s+|mid-?\s*)?(?:january|february|"
+    r"march|april|may|june|july|august|september|october|november|december|spring|summer|"
+    r"autumn|fall|winter)(?!\s+(?:19|20)\d\d)|"
+    r"started\s+(?:last|this)\s+(?:week|month|year|term|semester|spring|summer|autumn|fall|"
+    r"winter)|started\s+(?:\w+\s+){0,2}(?:weeks?|months?)\s+ago|"
+    r"(?:just|recently|only)\s+(?:started|began|begun|enrolled)|"
+    r"(?:started|began|begun)\s+(?:an?|the|my)\s+(?:[\w'’.&-]+\s+){0,5}(?:course|class|book|"
+    r"series|module|programme|program|certificate|specialization|specialisation|mooc|"
+    r"bootcamp|tutorials?|playlist)|"
+    r"\d+\s+(?:weeks?|months?|lessons?|chapters?|modules?)\s+into|"
+    r"(?:i'm|i am|am|currently|now)\s+(?:on|at)\s+(?:lesson|chapter|module|week|lecture|"
+    r"episode|part|unit|section|video)\s+\d+|"
+    r"(?:lecture|episode|video|session|section)\s+\d+\s+(?:of|/)\s+\d+|"
+    r"(?:chapters?|episodes?|lessons?|lectures?|modules?|videos?|units?)\s+\d+\s*(?:[–-]|to)\s*"
+    r"\d+\s*(?:\)\s*)?(?:so far|watched|done|read|completed)|"
+    r"(?:read|watched|finished|done|completed|covered)\s+(?:the\s+)?(?:first\s+)?"
+    r"(?:chapters?|episodes?|lessons?|lectures?|modules?|videos?|units?)\s+\d+\s*(?:[–-]|to)\s*\d+|"
+    r"part-way|half-way|taster|tasters|"
+    r"toy\s+(?:[\w-]+\s+)?(?:examples?|problems?|projects?|datasets?|data|models?|apps?|scripts?)|"
+    r"forg[oe]t(?:ten)?\s+(?:most|much|all|a lot)|"
+    r"filling (?:in )?(?:the |a |my |some )?gaps?|"
+    r"(?:trained|built|ran|wrote|did|made)\s+(?:[\w.+-]+\s+){0,3}once|"
+    r"estudando|estudiando|studiando|j'étudie|ich lerne|studiere gerade|"
+    # a knowledge said to be thin, a use said to be light, a plan, a course not yet done
+    r"(?:conceptual|theoretical|high[- ]level|surface[- ]level|superficial|textbook|amateur|"
+    r"introductory|passing|minimal|limited|initial|cursory|little)\s+(?:hands-on\s+)?"
+    r"(?:understanding|knowledge|familiarity|exposure|experience|awareness|grasp|practice)|"
+    r"aware(?:ness)? of|very little|hardly any|not much|(?:a|my) first look at|"
+    r"tried out|dipped (?:my |a )?toes?|upskilling|reskilling|picking up|"
+    r"early[- ]stages?(?!\s*(?:[\w-]+\s+){0,2}(?:startup|start-up|company|companies|venture|"
+    r"business|firm|investors?|funds?|team|product))|"
+    r"getting (?:into|up to speed|familiar|to know|started)|ramping up|looking to learn|"
+    r"deepening|preparing for (?:an? |the )?(?:exam|certification|certificate)|"
+    r"read about(?!\s+[\d,.]+)|watched\s+(?!all\b|every\b|the (?:whole|full|entire)\b)"
+    r"(?:(?:a few|some|several|a couple of|the first|two|three)\s+)?(?:[\w-]+\s+)?"
+    r"(?:videos|lectures|tutorials|talks)|followed along|audit(?:ed|ing)|"
+    r"(?:nearly|almost|about to)\s+(?:finish|done|complete)\w*|"
+    r"(?:a|one|two) (?:third|quarter|half)s? of the way|(?:registered|signed up|enrolled) for|"
+    r"will start|revisiting|relearning|catching up on|wip|work in progress|"
+    r"still (?:practi[sc]ing|new|a novice|improving|developing|learning|studying)|"
+    r"fundamentals only|only (?:the )?fundamentals|tutorial[- ]level|not production[- ]ready|"
+    r"no (?:professional|commercial|industry|work|real[- ]world|practical|hands-on|production) "
+    r"(?:experience|use|work|projects?)|"
+    r"(?:course|class|programme|program|bootcamp) (?:ends|finishes|runs until)|"
+    r"expected (?:completion|to (?:finish|complete))|due to (?:finish|complete)|"
+    r"(?:completion|graduation) expected|"
+    r"\d+\s+(?:of|out of|/)\s+\d+\s+(?:courses|modules|units|chapters|lessons|weeks|lectures|"
+    r"episodes|videos|parts|sections)|"
+    r"(?:a few|\w+) (?:weeks|months) in(?!\w| (?:a|an|the|my|our|production|\d))|"
+    r"just (?:beginning|getting started)|getting there|needs work|room to (?:grow|improve)|"
+    r"haven't touched|not touched|(?:touched|used) (?:it |them )?in years|"
+    r"long ago|a long time ago|out of practice|used\s+(?:[\w-]+\s+){0,2}years ago|"
+    r"started to (?:learn|study|explore|read)|months? of self-study|"
+    r"only (?:at|in|during) (?:university|uni|college|school|class|a course|coursework|"
+    r"my studies)|class project only|(?:one|a) (?:small )?class project|hackathon only|"
+    r"(?:casual|occasional|light|limited) (?:use|user|usage)|"
+    r"low confidence|not (?:yet )?confident|on my (?:to-?do |learning )?list|"
+    r"not\s+(?:yet\s+)?(?:completed|complete|finished|done|certified|passed|deployed|used|built|"
+    r"trained|hands-on)|(?:yet|still) to (?:complete|finish|pass)|incomplete|"
+    r"dabbl\w*|tinker(?:s|ed|ing)?|toying with|awareness only|only awareness|"
+    r"need(?:s)? (?:to )?(?:refresh|refreshing|brushing up|revising|relearn)|"
+    r"only (?:the |a few |some |a couple of )?tutorials?|"
+    r"(?:a couple of|a few|some|several)\s+(?:[\w-]+\s+)?tutorials|nothing serious|"
+    r"begun to (?:use|learn|study|explore)|(?:slowly|gradually) (?:getting|becoming)|"
+    r"getting comfortable|finding my way|building up my|"
+    r"(?:working on|improving|strengthening)\s+my\s+(?:[\w-]+\s+)?(?:skills|knowledge|basics)|"
+    r"guided (?:course )?projects?|"
+    r"(?:one|two|three|four|\d) of (?:the )?(?:two|three|four|five|six|seven|eight|nine|ten|\d+) "
+    r"(?:courses|modules|units|parts)|(?<![\d.])\d{1,2}\s?% (?:done|complete|completed)|"
+    r"new for me|"
+    r"tutorial projects?|followed\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}(?:series|playlist)|"
+    r"know the syntax|can read (?:the )?(?:code|it)|can'?t write|understand the concepts|"
+    r"only the theory|heard of|someone else(?:'s)?(?: wrote)?|cop(?:ied|ying) (?:the )?examples|"
+    r"with (?:the )?help (?:from|of) (?:chatgpt|copilot|ai|an? llm)|nothing more|"
+    r"(?:week|lesson|module|lecture|unit) \d+ of (?:a|an|the)|"
+    r"only briefly|touched\s+(?:[\w-]+\s+){0,2}briefly|skim(?:med|ming)|"
+    r"(?:still |only |just )at the (?:start|beginning)|at the (?:start|beginning) with|"
+    r"newbie|noob|(?:knowledge|skills?|experience|understanding|practice) (?:is|are) (?:still )?"
+    r"(?:limited|weak|basic|developing|growing|thin|patchy|rudimentary)|is still weak|"
+    r"lack(?:ing)?\s+(?:[\w-]+\s+){0,2}(?:experience|practice)|"
     # the same in the languages CVs mix with English (German, Dutch, Spanish, Portuguese,
     # French, Italian, Polish, Swedish): basic knowledge, first experience, in progress
     r"basiswissen|basiskenntnisse|erste erfahrungen?|einsteiger|lerne gerade|"
@@ -82,8 +171,30 @@ HEDGE = re.compile(
     r"bisher nur|noch kein\w*|noch nichts|gerade|auffrischen|aan het leren|estou a estudar|"
     r"estou estudando|ainda sem|ainda não|aún no|todavía no|sto studiando|ripassando|conosco solo|"
     r"początkując\w*|uczę się|przerabiam|in theory|never tried|only on paper|"
-    r"(?:did not|didn't|haven't|have not) (?:yet )?coded?)"
-    r"(?!\w)",
+    r"(?:did not|didn't|haven't|have not) (?:yet )?coded?|"
+    # Turkish, Czech, Danish and Norwegian: basic level, beginner, learning now, in progress
+    r"temel (?:düzey|seviye|bilgi)\w*|başlangıç\w*|öğreniyorum|öğrenme aşamasında|"
+    r"devam ediyor|yeni başladım|základy|základní (?:znalost|úroveň)\w*|začátečník\w*|"
+    r"učím se|probíhá|grundlæggende|begynder|lærer (?:mig|meg|nu)|grunnleggende|nybegynner|"
+    r"einarbeitung|selbststudium|kurs läuft|en aprendizaje|en marcha|bases en|me forme|"
+    r"in fase di|nozioni|noções|em aprendizado|"
+    r"in opleiding|podstawow\w+|lär mig|håller på|grundkunskaper|öğren\w*|under oplæring|"
+    r"lærer\s+(?:[\w-]+\s+)?nu)"
+    r"(?!\w)"
+    # a level alone after a name ("PyTorch: low", "Docker (a few weeks)", "MLOps — to do")
+    r"|(?:^\s*|[:—–(|]\s*)(?:base|basis)\s*(?:$|\))"
+    r"|^\s*(?:currently|now|right now|at the moment|ongoing|in progress|learning)\s*[:—–]"
+    r"|(?:^\s*|[:—–(|]\s*)(?:low|limited|minimal|weak|familiar|entry|starter|some|"
+    r"introductory|awareness|course only|to do|next on my list|to learn(?: next)?|"
+    r"planned(?: for \w+)?|(?:a few|a couple of)\s+weeks|(?:a|one|1) month|"
+    r"since (?:last (?:week|month)|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december))\s*(?:$|[),;.])",
+    re.I,
+)
+#: A course still running ("Coursera (2025 – present)", "2025 – ongoing"): in a courses section,
+#: its names are still being learned.
+ONGOING = re.compile(
+    r"(?:19|20)\d\d\s*(?:–|—|-|to)\s*(?:present|now|today|current|ongoing|\)|$)",
     re.I,
 )
 #: Course words that make "Intro to …" a hedge (in ``STUDY_SECTIONS`` only: a teaching
@@ -99,9 +210,9 @@ INTRO = re.compile(r"\b(?:intro|introduction to|introductory|101)\b", re.I)
 TEACHING = re.compile(
     r"\b(?<!with a )(?<!from a )(?<!by a )(?<!my )(?<!our )(?<!with the )"  # not "with a mentor"
     r"(?:instructor|teacher|tutor|lecturer|mentor|coach)(?!['’]s)\b|"
-    r"\b(?:teaching assistant|taught(?! by)|teach|"
+    r"\b(?<!self-)(?<!self )(?:teaching assistant|taught(?! by| myself)|teach(?!ing)(?! myself)|"
     r"ayudante de cátedra|ayudante|dozent\w*|docente|chargée? de td|monitor de|"
-    r"teaching|scheme of work|(?:wrote|designed|created)\s+(?:[\w'-]+\s+){0,4}"
+    r"teaching(?! myself)|scheme of work|(?:wrote|designed|created)\s+(?:[\w'-]+\s+){0,4}"
     r"(?:syllabus|curriculum|course))\b",
     re.I,
 )
@@ -155,7 +266,8 @@ DONE = re.compile(
 #: A rating: stars or dots ("★★☆☆☆", "●○○○○"), a score ("2/5", "3 / 10") or a share ("25%").
 RATING = re.compile(
     r"(?P<full>[★●■◼⬤]+)(?P<empty>[☆○□◻◯]+)|"
-    r"(?<![\w/.])(?P<score>\d{1,2})\s*/\s*(?P<scale>5|10)(?![\w/])|"
+    r"(?<![\w/.])(?P<score>\d{1,2})\s*(?:/|\s(?:out\s+)?of\s(?=\s*(?:5|10)(?![\w/])(?!\s+[A-Za-z])))"
+    r"\s*(?P<scale>5|10)(?![\w/])|"
     r"(?<![\w.])(?P<share>\d{1,3})\s*%"
 )
 #: At most this share of a rating's scale is still learning ("2/5", "★★☆☆☆", "40%").

@@ -133,13 +133,21 @@ def cv_lines(text: str) -> list[CVLine]:
     """The CV's logical lines with their sections (headings themselves are left out)."""
     section, level = "preamble", 0
     out: list[CVLine] = []
-    for raw in text.splitlines():
+    raws = text.splitlines()
+    for at, raw in enumerate(raws):
         hashes = re.match(r"\s*(#{1,6})\s", raw)
         marked = bool(hashes) or bool(re.fullmatch(r"\s*\*\*[^*]+\*\*\s*", raw))
         line = cue.LINE_MARKS.sub("", raw).strip()
         if re.fullmatch(r"[\s|:\-]*", line):
             continue  # a Markdown table rule, or nothing
         kind = section_of(line, marked)
+        if kind == "learning" and not marked and out and out[-1].section == section == "skills":
+            after = next((r for r in raws[at + 1 :] if r.strip()), "")
+            if not after or section_of(cue.LINE_MARKS.sub("", after).strip()) is not None:
+                # a skills table's level cell on a line of its own ("PyTorch" then
+                # "currently learning"), not a section with nothing in it
+                out[-1] = CVLine("skills", f"{out[-1].text} | {line}")
+                continue
         depth = len(hashes.group(1)) if hashes else 7
         if hashes and kind == "other" and section != "preamble" and depth > level:
             kind = None  # a sub-heading ("### BSc Mathematics — Leeds"): a line of its section
@@ -238,6 +246,18 @@ class CVReader:
             return None
         return said
 
+    @staticmethod
+    def _goes_on(skills: str, start: int, end: int, found: list[Match]) -> bool:
+        """Whether a list segment goes on about the one before it: "writing my first pandas
+        scripts", "chapters 1–4 (MDPs, …)" (lower case, not a name of its own: a list item
+        starts with its name)."""
+        text = skills[start:end]
+        lead = len(text) - len(text.lstrip())
+        begins_named = any(m.start == start + lead for m in found)
+        return bool(cue.GOES_ON.match(text)) or (
+            not begins_named and bool(re.match(r"\s*(?:and\s+)?[a-z0-9]", text))
+        )
+
     def _own_level(self, text: str) -> bool:
         """A list item with a level of its own, not the list's: "basic OOP", "a little
         HTML/CSS", "SQL (basic)"."""
@@ -265,6 +285,8 @@ class CVReader:
         teaching = bool(cue.TEACHING.search(line.text))
         section = "experience" if teaching else line.section
         hedged = self._hedged_clauses(sentences, section)
+        # a course still running ("Coursera (2025 – present)"): all of its line is learning
+        ongoing = line.section == "courses" and bool(cue.ONGOING.search(line.text))
         out = []
         for number, (sentence, skills, found) in enumerate(sentences):
             if not found:
@@ -286,7 +308,7 @@ class CVReader:
                     rest[clause] = max(rest.get(clause, said), said, key=_POLARITY_RANK.__getitem__)
             before: Polarity | None = None  # the level of the segment before
             for (s, e), own in zip(spans, cues, strict=True):
-                if own is None and before is not None and cue.GOES_ON.match(skills[s:e]):
+                if own is None and before is not None and self._goes_on(skills, s, e, found):
                     own = before  # "Python: beginner, writing my first pandas scripts"
                 before = own
                 if not any(s <= m.start < e for m in found):
@@ -296,7 +318,7 @@ class CVReader:
                 for m in found:
                     if s <= m.start < e:
                         stale = (number, clause_at(skills, m.start)) in hedged
-                        if stale or line.section == "learning":
+                        if stale or ongoing or line.section == "learning":
                             polarity = "learning"
                         out.append((m, polarity, self._covers_step(m, sentence, line), sentence))
         return self._steps_or_topics(out)
