@@ -955,6 +955,9 @@ def test_a_goal_named_by_its_words_wins_over_one_read_by_meaning(reader: CVReade
         "PyTorch (a few weeks)",
         "PyTorch: haven't touched it in years",
         "I lack hands-on PyTorch experience.",
+        "Word2Vec / GloVe: only seen them in a seminar",
+        "PyTorch: theory only",
+        "PyTorch | Not yet, a course is planned",
         "PyTorch: self-taught beginner.",
         # other languages CVs mix with English
         "PyTorch: in Einarbeitung",
