@@ -29,7 +29,7 @@ def test_the_dev_cvs_follow_the_schema_and_cover_the_hard_cases(
 ) -> None:
     known = {s.id for s in roadmap.steps} | {t.id for s in roadmap.steps for t in s.topics}
     cases = load_cv_cases(cv_folder(EVAL, "dev"), "dev", purpose="tuning")
-    assert len(cases) == 1128 and len({c.id for c in cases}) == 1128
+    assert len(cases) == 1224 and len({c.id for c in cases}) == 1224
     for case in cases:
         assert case.path.is_file(), case.id
         assert case.done | case.learning <= known and not case.done & case.learning, case.id
@@ -43,13 +43,13 @@ def test_the_dev_cvs_follow_the_schema_and_cover_the_hard_cases(
 def test_the_held_out_cvs_are_half_and_follow_the_schema(
     roadmap: Roadmap, graph: RoadmapGraph
 ) -> None:
-    """1,128 held-out CVs, half of all (issue #16): held-out set 3, written batch by batch by 94
-    fresh helpers from the persona brief before any rule was tuned on set 2 (set 2, read once,
-    and set 1 are dev now); only their form is checked."""
+    """1,128 held-out CVs, half of all when written (issue #16): held-out set 3, written batch
+    by batch by 94 fresh helpers from the persona brief before any rule was tuned on set 2 (set
+    2, read once, and set 1 are dev now); only their form is checked."""
     known = {s.id for s in roadmap.steps} | {t.id for s in roadmap.steps for t in s.topics}
     cases = load_cv_cases(cv_folder(EVAL, "heldout"), "heldout")
     dev = load_cv_cases(cv_folder(EVAL, "dev"), "dev", purpose="tuning")
-    assert len(cases) == len({c.id for c in cases}) == 1128 and len(dev) == 1128
+    assert len(cases) == len({c.id for c in cases}) == 1128 and len(dev) == 1224
     for case in cases:
         assert case.path.is_file() and case.path.stat().st_size < 200_000, case.id
         assert case.done | case.learning <= known and not case.done & case.learning, case.id
@@ -169,7 +169,7 @@ def test_eval_cvs_prints_dev_beside_held_out(
     code = main(["eval", "--cvs"])
     out, err = capsys.readouterr()
     assert "| CVs | dev | held-out | gate (held-out) |" in out
-    assert "| CVs | 1128 | 1128 |  |" in out
+    assert "| CVs | 1224 | 1128 |  |" in out
     assert "| hedge errors (learning read as done) | " in out
     assert code == (1 if "gate failed" in err else 0)
     assert main(["eval", "--cvs", "--gate", "eval/thresholds.yaml"]) == 2
