@@ -957,7 +957,7 @@ def test_a_goal_named_by_its_words_wins_over_one_read_by_meaning(reader: CVReade
         "I lack hands-on PyTorch experience.",
         "Word2Vec / GloVe: only seen them in a seminar",
         "PyTorch: theory only",
-        "PyTorch | Not yet, a course is planned",
+        "PyTorch | yet to start, a course is planned",
         "PyTorch: self-taught beginner.",
         # other languages CVs mix with English
         "PyTorch: in Einarbeitung",
@@ -1025,3 +1025,36 @@ def test_good_clinical_practice_is_not_google_cloud(reader: CVReader) -> None:
 )
 def test_section_titles_in_more_languages(line: str, kind: str) -> None:
     assert section_of(line, False) == kind
+
+
+def test_a_list_cut_by_middle_dots_keeps_each_level_with_its_skill(reader: CVReader) -> None:
+    read = levels(reader.read("Skills\nPython · pandas · Matplotlib · SQL (basic) · Excel\n"))
+    assert read == {"step-1/python-basics": "done", "step-1/libraries": "done"}
+
+
+def test_a_lead_in_line_in_progress_hedges_its_list(reader: CVReader) -> None:
+    text = (
+        "Education\nCompleted:\n- MAT 150 Elementary Statistics (B+)\n"
+        "In progress (Spring 2026):\n- MAT 220 Linear Algebra\n"
+    )
+    read = levels(reader.read(text))
+    assert read["step-2/probability-and-statistics"] == "done"  # a graded course's level
+    assert read["step-2/linear-algebra"] == "learning"
+
+
+def test_pdf_table_cells_one_per_line_are_rows_not_headings(reader: CVReader) -> None:
+    text = (
+        "Skills\nC#\nIntermediate\nUnity side projects\nRL core concepts (MDPs, Bellman equations)"
+        "\nBeginner\nreading Sutton & Barto\nPyTorch\ncurrently learning\nExperience\n- Tester\n"
+    )
+    read = levels(reader.read(text))
+    assert read["step-8/core-concepts"] == "learning"
+    assert read["step-4/frameworks"] == "learning"
+
+
+def test_learning_in_a_name_is_not_a_hedge(reader: CVReader) -> None:
+    for line in (
+        "Undergraduate Tutor, Statistics — Mathematics Learning Center, 2021 – 2023",
+        "Built learning-to-rank features in Python on Spark",
+    ):
+        assert "learning" not in levels(reader.read(f"Experience\n- {line}\n")).values(), line

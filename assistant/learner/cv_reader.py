@@ -131,7 +131,7 @@ _POLARITY_RANK = {"learning": 3, "not_known": 2, "done": 1}
 
 def cv_lines(text: str) -> list[CVLine]:
     """The CV's logical lines with their sections (headings themselves are left out)."""
-    section, level = "preamble", 0
+    section, level, lead_in = "preamble", 0, False
     out: list[CVLine] = []
     raws = text.splitlines()
     for at, raw in enumerate(raws):
@@ -140,7 +140,12 @@ def cv_lines(text: str) -> list[CVLine]:
         line = cue.LINE_MARKS.sub("", raw).strip()
         if re.fullmatch(r"[\s|:\-]*", line):
             continue  # a Markdown table rule, or nothing
-        kind = section_of(line, marked)
+        after_level = (
+            bool(out)
+            and len(out[-1].text.split()) <= 2
+            and bool(cue.LEVEL_FIRST.match(out[-1].text))
+        )  # a PDF table's cells one per line: "C#", "Intermediate", "Unity side projects"
+        kind = section_of(line, marked, loose=not after_level)
         if kind == "learning" and not marked and out and out[-1].section == section == "skills":
             after = next((r for r in raws[at + 1 :] if r.strip()), "")
             if not after or section_of(cue.LINE_MARKS.sub("", after).strip()) is not None:
@@ -154,14 +159,20 @@ def cv_lines(text: str) -> list[CVLine]:
         if kind is not None:  # a heading before any line is the name: still the preamble
             section = kind if out or kind != "other" else "preamble"
             level = depth if hashes else 0
+            lead_in = False
             continue
         line = re.sub(r"\s*\|\s*", " | ", line.strip("| ")).replace("**", "").replace("__", "")
+        if line.endswith(":") and len(line.split()) <= 6:  # "In progress (Spring 2026):"
+            lead_in = bool(cue.HEDGE.search(line))  # its list is learning, up to the next one
+            out.append(CVLine(section, line))
+            continue
+        kind_here = "learning" if lead_in and section not in cue.UNREAD else section
         while len(line) > MAX_LINE:  # a wall of text: read in pieces, cut at a space
             cut = line.rfind(" ", MAX_LINE // 2, MAX_LINE)
             cut = cut if cut > 0 else MAX_LINE
-            out.append(CVLine(section, line[:cut]))
+            out.append(CVLine(kind_here, line[:cut]))
             line = line[cut:].lstrip()
-        out.append(CVLine(section, line))
+        out.append(CVLine(kind_here, line))
     return out
 
 
@@ -220,14 +231,20 @@ class CVReader:
             at = m.end
         return "".join([*parts, text[at:]])
 
-    def _cue(self, text: str, section: str) -> Polarity | None:
+    def _cue(self, text: str, section: str, graded: bool = False) -> Polarity | None:
+        """The level ``text`` says; ``graded``: its line gives a grade ("… (B+)"), so a course
+        level in a title ("Elementary Statistics") is not a hedge."""
         plain = self._unnamed(text)
         intro = (  # "Intro to Python (Coursera)"; not one passed with a grade
             section in cue.STUDY_SECTIONS
             and cue.INTRO.search(plain)
             and not cue.GRADED.search(plain)
         )
-        if cue.HEDGE.search(plain) or (intro and not cue.TEACHING.search(plain)):
+        hedges = [h.group(0).strip(" :;(—–|") for h in cue.HEDGE.finditer(plain)]
+        graded = graded or bool(cue.GRADED.search(plain))
+        if hedges and graded and all(cue.COURSE_LEVEL.fullmatch(h) for h in hedges):
+            hedges = []  # a course's level passed with a grade: "Elementary Statistics (B+)"
+        if hedges or (intro and not cue.TEACHING.search(plain)):
             return "learning"
         rated = cue.rating(plain) if section == "skills" else None
         if rated is not None:
@@ -238,10 +255,10 @@ class CVReader:
             return "done"
         return None
 
-    def _spread(self, text: str, section: str) -> Polarity | None:
+    def _spread(self, text: str, section: str, graded: bool = False) -> Polarity | None:
         """The level ``text`` gives the other names of its clause: not an "Intro to" of one
         course's title ("Coursework: Intro to Programming (Python), Calculus I and II")."""
-        said, plain = self._cue(text, section), self._unnamed(text)
+        said, plain = self._cue(text, section, graded), self._unnamed(text)
         if said == "learning" and cue.INTRO.search(plain) and not cue.HEDGE.search(plain):
             return None
         return said
@@ -293,12 +310,13 @@ class CVReader:
                 continue
             if teaching:  # "basic", "intro": the course's level, not the teacher's
                 skills = cue.COURSE_LEVEL.sub(lambda m: " " * len(m.group(0)), skills)
-            lead = self._spread(skills[: found[0].start], section)
+            graded = bool(cue.GRADED.search(line.text))
+            lead = self._spread(skills[: found[0].start], section, graded)
             spans = segments(skills)
             inside = in_parentheses(skills)  # a name there ("Beginner (… Python …)") is an aside
             named = [any(s <= m.start < e and not inside[m.start] for m in found) for s, e in spans]
-            cues = [self._cue(skills[s:e], section) for s, e in spans]
-            spread = [self._spread(skills[s:e], section) for s, e in spans]
+            cues = [self._cue(skills[s:e], section, graded) for s, e in spans]
+            spread = [self._spread(skills[s:e], section, graded) for s, e in spans]
             # the strongest level of a clause's segments without a name: "Python — advanced;
             # Go — basic" keeps each level in its clause; "…, basic OOP" is OOP's own
             rest: dict[int, Polarity] = {}

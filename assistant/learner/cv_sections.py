@@ -492,13 +492,15 @@ _KIND_OF: dict[str, str] = {w: kind for kind, ws in SECTION_WORDS.items() for w 
 _TITLE_PHRASES = sorted(_KIND_OF, key=len, reverse=True)
 
 
-def section_of(line: str, marked: bool = False) -> str | None:
+def section_of(line: str, marked: bool = False, loose: bool = True) -> str | None:
     """The section a heading line opens, or ``None`` when the line is not a heading.
 
     A heading is made of title words and fillers ("Courses and Certifications"), or ends with
     a title word after one other word ("Clinical Experience"); a colon followed by more
     ("Skills: Python") makes it content. ``marked``: the line was a Markdown or Word
     heading, so it is one even with no known title word (its kind is then ``other``).
+    ``loose=False``: only title words and fillers make a heading, not one other word before a
+    title word (a PDF table's notes cell "Unity side projects" after a level cell).
     """
     if re.search(r":\s*\S", line):
         return "other" if marked else None
@@ -517,7 +519,7 @@ def section_of(line: str, marked: bool = False) -> str | None:
             last = last or title.endswith(phrase)
             rest = rest.replace(padded, " ")
     leftover = [w for w in rest.split() if w not in TITLE_FILLERS]
-    one = len(leftover) == 1 and last and not leftover[0].endswith(",")  # not "Beginner, …"
+    one = loose and len(leftover) == 1 and last and not leftover[0].endswith(",")  # "Beginner, …"
     if kind is not None and (not leftover or marked or one):
         return kind
     return "other" if marked else None

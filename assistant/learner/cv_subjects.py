@@ -71,15 +71,15 @@ def in_parentheses(sentence: str) -> list[bool]:
 
 
 def segments(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the list segments of a sentence: cut at , ; | outside parentheses, and at a
-    colon that ends a clause of four words or more."""
+    """Spans of the list segments of a sentence: cut at , ; | · • outside parentheses, and at
+    a colon that ends a clause of four words or more."""
     spans, depth, start = [], 0, 0
     for i, ch in enumerate(sentence):
         if ch in "([":
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif depth == 0 and (ch in ",;|" or (ch == ":" and len(sentence[start:i].split()) >= 4)):
+        elif depth == 0 and (ch in ",;|·•" or (ch == ":" and len(sentence[start:i].split()) >= 4)):
             spans.append((start, i))  # a colon after a clause, not after a label ("Python:")
             start = i + 1
     spans.append((start, len(sentence)))
