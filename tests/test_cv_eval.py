@@ -176,7 +176,15 @@ def test_eval_cvs_prints_dev_beside_held_out(
     assert "eval --cvs" in capsys.readouterr().err
 
 
-@pytest.mark.skip(reason="held-out CV set 3 is read once, after tuning; then this mark goes")
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "held-out set 3 (1,128 CVs, written before any tuning on set 2, read once at 7d34819 "
+        "after tuning on 1,224 dev CVs) misses the gate on hedge errors: 30 (needs 0); first "
+        "step 0.894 (>= 0.85) and F1 0.957 (>= 0.80) pass. Held-out CVs are never opened "
+        "(strict: this fails once the gate passes, and then the mark goes)."
+    ),
+)
 def test_the_held_out_gate_holds(cv_settings: Settings) -> None:
     """The CI gate (issue #16: first step ≥ 0.85, item F1 ≥ 0.80, no hedge error), on CVs no
     rule was tuned on, read with the real MiniLM (goals by meaning); no index needed."""

@@ -65,7 +65,6 @@ def test_a_plain_text_cv_with_a_contact_line_and_one_section_is_one() -> None:
     assert looks_like_cv(text)
 
 
-@pytest.mark.skip(reason="held-out CV set 3 is read once, after tuning; then this mark goes")
 def test_held_out_cvs_and_messages_gate() -> None:
     """The held-out split, measured with the rules as they are: every CV file reads as a CV,
     and no learner message does."""
