@@ -343,6 +343,8 @@ OWN_SKILL = re.compile(r"^\s*[A-Z][\w.+#/-]*(?:\s+[\w.+#/-]+)?\s*(?:—|–|:|\(
 #: A list segment that goes on about the one before it ("Python: beginner, writing my first
 #: pandas scripts"): it has that segment's level unless it says its own.
 GOES_ON = re.compile(r"^\s*(?:and\s+)?[a-z]+ing\b")
+#: A segment that starts in lower case or with a number ("chapters 1–4 (MDPs, …)").
+LOWER = re.compile(r"\s*(?:and\s+)?[a-z0-9]")
 #: Python said not at a working level yet ("my first real program", "personal scripts").
 NOT_WORKING = re.compile(
     r"\b(?:first (?:real |proper )?(?:program|script|project)|personal scripts|small scripts|"

@@ -271,9 +271,7 @@ class CVReader:
         text = skills[start:end]
         lead = len(text) - len(text.lstrip())
         begins_named = any(m.start == start + lead for m in found)
-        return bool(cue.GOES_ON.match(text)) or (
-            not begins_named and bool(re.match(r"\s*(?:and\s+)?[a-z0-9]", text))
-        )
+        return bool(cue.GOES_ON.match(text)) or (not begins_named and bool(cue.LOWER.match(text)))
 
     def _own_level(self, text: str) -> bool:
         """A list item with a level of its own, not the list's: "basic OOP", "a little
@@ -304,13 +302,13 @@ class CVReader:
         hedged = self._hedged_clauses(sentences, section)
         # a course still running ("Coursera (2025 – present)"): all of its line is learning
         ongoing = line.section == "courses" and bool(cue.ONGOING.search(line.text))
+        graded = bool(cue.GRADED.search(line.text))  # "… (B+)": a title's level is no hedge
         out = []
         for number, (sentence, skills, found) in enumerate(sentences):
             if not found:
                 continue
             if teaching:  # "basic", "intro": the course's level, not the teacher's
                 skills = cue.COURSE_LEVEL.sub(lambda m: " " * len(m.group(0)), skills)
-            graded = bool(cue.GRADED.search(line.text))
             lead = self._spread(skills[: found[0].start], section, graded)
             spans = segments(skills)
             inside = in_parentheses(skills)  # a name there ("Beginner (… Python …)") is an aside
