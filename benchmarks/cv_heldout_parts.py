@@ -1,23 +1,26 @@
 """The CV held-out split's metrics per part, as counts only (no CV is listed or shown).
 
-    .venv/bin/python benchmarks/cv_heldout_parts.py
+    .venv/bin/python benchmarks/cv_heldout_parts.py [--rules-only]
 
-Held-out set 3 (cv-ho-589 .. cv-ho-1716) was written in twelve waves of eight batches of 12
-(the last of six), each batch by a fresh helper from the persona brief, all before any rule was
-tuned on held-out set 2 (now dev). The gate (``eval --cvs``) is on all of it; this prints each
-wave beside the whole, and hedge errors also the earlier way (a topic the reading proposes as
-learning still counted against its step's inference), so that the change of definition can be
-read.
+The held-out split holds two sets, each written batch by batch (12 CVs a batch, a fresh helper
+each) from the persona brief before the rules were tuned on anything that came after them:
+set 3 (cv-ho-589 .. cv-ho-1716, twelve waves of 96, the last of 72) and set 4 (cv-ho-1717 ..
+cv-ho-2196, five parts of 96). The gate (``eval --cvs``) is on all of it; this prints each
+set, each wave or part, and the whole, with hedge errors also the earlier way (a topic the
+reading proposes as learning still counted against its step's inference). ``--rules-only``
+reads without the second opinion (``cv_doubt``), to show what it changes.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from assistant.evaluation.cvs import (  # noqa: E402
+    CVCase,
     CVResult,
     cv_folder,
     load_cv_cases,
@@ -50,14 +53,25 @@ def number(case_id: str) -> int:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rules-only", action="store_true", help="no second opinion")
+    args = parser.parse_args()
     settings = Settings.from_env()
-    read, first, required = offline_cv_reader(settings.corpus_dir, SentenceEmbedder(settings))
+    embedder = SentenceEmbedder(settings)
+    read, first, required = offline_cv_reader(settings.corpus_dir, embedder)
+    if args.rules_only:
+        read, first, required = offline_cv_reader(settings.corpus_dir, embedder, doubt=False)
     cases = load_cv_cases(cv_folder(PROJECT_ROOT / "eval", "heldout"), "heldout")
-    waves = [(589 + 96 * w, min(589 + 96 * w + 95, 1716)) for w in range(12)]
-    parts = {
-        f"wave {n} (cv-ho-{lo}..{hi})": [c for c in cases if lo <= number(c.id) <= hi]
-        for n, (lo, hi) in enumerate(waves, 1)
-    }
+
+    def between(lo: int, hi: int) -> list[CVCase]:
+        return [c for c in cases if lo <= number(c.id) <= hi]
+
+    parts = {"set 3 (cv-ho-589..1716)": between(589, 1716)}
+    for n, lo in enumerate(range(589, 1717, 96), 1):
+        parts[f"  set 3 wave {n} (cv-ho-{lo}..{min(lo + 95, 1716)})"] = between(lo, lo + 95)
+    parts["set 4 (cv-ho-1717..2196)"] = between(1717, 2196)
+    for n, lo in enumerate(range(1717, 2197, 96), 1):
+        parts[f"  set 4 part {n} (cv-ho-{lo}..{lo + 95})"] = between(lo, lo + 95)
     parts["all"] = cases
     for name, part in parts.items():
         metrics, results = score_cvs(part, read, first, required)

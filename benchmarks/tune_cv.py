@@ -1,6 +1,6 @@
 """Print the CV reader's metrics and mistakes on the dev split (never the held-out one).
 
-    .venv/bin/python benchmarks/tune_cv.py [--show ID]
+    .venv/bin/python benchmarks/tune_cv.py [--show ID] [--rules-only]
 
 Rules and words are tuned on what this prints; ``load_cv_cases(..., purpose="tuning")``
 refuses the held-out split, so this script cannot read it.
@@ -28,9 +28,12 @@ from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", help="print the whole reading of one dev CV")
+    parser.add_argument("--rules-only", action="store_true", help="no second opinion (cv_doubt)")
     args = parser.parse_args()
     settings = Settings.from_env()
-    read, first, required = offline_cv_reader(settings.corpus_dir, SentenceEmbedder(settings))
+    read, first, required = offline_cv_reader(
+        settings.corpus_dir, SentenceEmbedder(settings), doubt=not args.rules_only
+    )
     cases = load_cv_cases(cv_folder(PROJECT_ROOT / "eval", "dev"), "dev", purpose="tuning")
     metrics, results = score_cvs(cases, read, first, required)
     print(metrics)

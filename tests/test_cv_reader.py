@@ -7,7 +7,9 @@ import pytest
 from assistant.knowledge.cv_words import cv_vocabulary, load_cv_words
 from assistant.knowledge.graph import RoadmapGraph
 from assistant.knowledge.roadmap import Roadmap
-from assistant.learner.cv_reader import CVReader, CVReading, cv_lines, section_of
+from assistant.learner.cv_lines import cv_lines
+from assistant.learner.cv_reader import CVReader, CVReading
+from assistant.learner.cv_sections import section_of
 from assistant.learner.reader import LearnerReader
 from assistant.settings import PROJECT_ROOT
 

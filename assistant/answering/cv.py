@@ -32,6 +32,7 @@ from assistant.knowledge.cv_words import cv_vocabulary, load_cv_words
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.graph import RoadmapGraph, load_roadmap_and_graph
 from assistant.knowledge.roadmap import Roadmap
+from assistant.learner.cv_doubt import load_doubt
 from assistant.learner.cv_reader import NO_SKILLS, CVItem, CVReader, CVReading
 from assistant.learner.cv_text import CVText, cv_text_from_paste, extract_cv_text
 from assistant.learner.planner import Plan, plan_next_steps
@@ -87,7 +88,12 @@ class CVService:
         roadmap, graph = load_roadmap_and_graph(settings.corpus_dir)
         words = load_cv_words(settings.corpus_dir, roadmap, graph)
         vocabulary = cv_vocabulary(roadmap, graph, words)
-        reader = CVReader(vocabulary, words, LearnerReader(vocabulary, embedder))
+        reader = CVReader(
+            vocabulary,
+            words,
+            LearnerReader(vocabulary, embedder),
+            load_doubt(settings.corpus_dir, embedder),
+        )
         if store is None:
             store = ProfileStore(settings.profiles_path, Choices.of(graph, roadmap))
         service = cls(roadmap, graph, reader, store, backend, pages)

@@ -32,6 +32,7 @@ from assistant.evaluation.learners import SPLITS, missed_bounds, split_report, s
 from assistant.knowledge.cv_words import cv_vocabulary, load_cv_words
 from assistant.knowledge.embeddings import Embedder
 from assistant.knowledge.graph import load_roadmap_and_graph
+from assistant.learner.cv_doubt import load_doubt
 from assistant.learner.cv_reader import CVReader, CVReading
 from assistant.learner.cv_text import extract_cv_text
 from assistant.learner.planner import plan_next_steps
@@ -281,16 +282,22 @@ def cv_table(report: dict[str, Any]) -> list[str]:
 
 
 def offline_cv_reader(
-    corpus_dir: Path, embedder: Embedder | None
+    corpus_dir: Path, embedder: Embedder | None, *, doubt: bool = True
 ) -> tuple[
     Callable[[CVCase], CVReading], Callable[[CVReading], str | None], dict[str, tuple[str, ...]]
 ]:
     """The offline CV reader, the first step of its plan and each step's required topics,
-    from a corpus alone (no index): what ``eval --cvs`` and the gate test score."""
+    from a corpus alone (no index): what ``eval --cvs`` and the gate test score. With an
+    embedder, the reader has its second opinion (``cv_doubt``) unless ``doubt`` is false."""
     roadmap, graph = load_roadmap_and_graph(corpus_dir)
     words = load_cv_words(corpus_dir, roadmap, graph)
     vocabulary = cv_vocabulary(roadmap, graph, words)
-    reader = CVReader(vocabulary, words, LearnerReader(vocabulary, embedder))
+    reader = CVReader(
+        vocabulary,
+        words,
+        LearnerReader(vocabulary, embedder),
+        load_doubt(corpus_dir, embedder) if doubt else None,
+    )
 
     def read(case: CVCase) -> CVReading:
         try:

@@ -269,6 +269,15 @@ DONE = re.compile(
     r"(?<![\w/])[BC][12](?![\w/]))\b",
     re.I,
 )
+#: A level or a completion said outright ("completed", "advanced", "daily"): the CV reader's
+#: second opinion (``cv_doubt``) never overrules it. Not the action verbs of ``DONE``, which
+#: hedges negate ("no agent trained yet", "have not used it since").
+OUTRIGHT = re.compile(
+    r"\b(?:advanced|expert|proficient|fluent|professionally|daily|every day|completed|"
+    r"finished|passed|certified|fortgeschritten|avanzado|avancé|experto|experte|esperto|"
+    r"sehr gut|\d+\+?\s*(?:years?|yrs?|jahre|años|ans|anni))\b",
+    re.I,
+)
 #: A rating: stars or dots ("★★☆☆☆", "●○○○○"), a score ("2/5", "3 / 10") or a share ("25%").
 RATING = re.compile(
     r"(?P<full>[★●■◼⬤]+)(?P<empty>[☆○□◻◯]+)|"

@@ -24,7 +24,7 @@ from assistant.learner.profile import DEFAULT_GOAL
 from assistant.learner.reader import LearnerReader
 
 if TYPE_CHECKING:
-    from assistant.learner.cv_reader import CVLine
+    from assistant.learner.cv_lines import CVLine
 
 #: Goal tracks about what is done with models, whatever the models are about.
 META_GOALS = frozenset({"mlops", "generative-ai"})

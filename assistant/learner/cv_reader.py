@@ -19,8 +19,11 @@ covers it: a completed course or a degree ("BSc Mathematics"), "the whole/comple
 years"); a step merely named ("research assistant in NLP", a job title) is not.
 Python used at a working level (years, daily, at work, "advanced") marks Step 1
 done by inference, as the chat reader does. The goal comes from the objective or
-summary section, read by the ``LearnerReader``'s goal words and meaning. Nothing
-here extracts text from files (``cv_text.py``), calls a model, plans or saves.
+summary section, read by the ``LearnerReader``'s goal words and meaning. With an
+embedder, a second opinion (``cv_doubt``) reads sentences the rules took as done for
+wording that sounds in progress or thin, and proposes their items as learning. Nothing
+here extracts text from files (``cv_text.py``, ``cv_lines``), calls a language model,
+plans or saves.
 """
 
 from __future__ import annotations
@@ -35,18 +38,15 @@ from assistant.knowledge.vocabulary import Match, Vocabulary
 from assistant.learner import cv_cues as cue
 from assistant.learner import cv_goal_cues as goal_cue
 from assistant.learner.cues import GOAL_CUE, WORKING, weekly_hours
+from assistant.learner.cv_doubt import Doubt
 from assistant.learner.cv_goal import CVGoals
-from assistant.learner.cv_sections import section_of
+from assistant.learner.cv_lines import EVIDENCE_CHARS, CVLine, cv_lines, evidence_of
 from assistant.learner.cv_subjects import clause_at, clauses, in_parentheses, segments, subjects
 from assistant.learner.reader import LearnerReader
 from assistant.learner.statement import LearnerStatement, Polarity, StatedItem
 
-#: Longest evidence line kept per item (the CV line, cut around the words that named it).
-EVIDENCE_CHARS = 240
 #: Longest level cell joined back to its skill (``CVReader._levels_joined``), in words.
 LEVEL_WORDS = 14
-#: Longest line read at once; a longer one (a wall of text) is read in pieces.
-MAX_LINE = 1500
 NO_SKILLS = "I found no skills I can map to the roadmap in this text; is it a CV?"
 OTHER_LANGUAGES = "step-1/additional-languages-optional"
 
@@ -103,16 +103,6 @@ class CVReading(BaseModel):
         )
 
 
-@dataclass(frozen=True)
-class CVLine:
-    """One logical line of a CV and the section it is in."""
-
-    section: str
-    """A kind of ``cv_sections.SECTION_WORDS`` (``skills``, ``objective`` …) or ``preamble``."""
-    text: str
-    """The line without bullets, Markdown marks or table pipes' padding."""
-
-
 @dataclass
 class _Seen:
     polarity: Polarity
@@ -124,63 +114,41 @@ class _Seen:
     """Said in an education or courses section (a course's content)."""
     sentence: str = ""
     """The sentence it was said in (the evidence may be the whole line)."""
+    doubted: bool = False
+    """Read as done by the rules, as learning by the second opinion (``cv_doubt``)."""
+
+
+@dataclass(frozen=True)
+class CVMention:
+    """One place a CV names a step or topic, as the rules read it."""
+
+    item: str
+    polarity: Polarity
+    sentence: str
+    """The sentence it was said in."""
+    plain: str
+    """The sentence with the roadmap's names blanked (what the second opinion reads)."""
+    inferred: bool
+    sure: bool
+    """The sentence says outright that something is done (``CVReader.sure``)."""
 
 
 _POLARITY_RANK = {"learning": 3, "not_known": 2, "done": 1}
 
 
-def cv_lines(text: str) -> list[CVLine]:
-    """The CV's logical lines with their sections (headings themselves are left out)."""
-    section, level, lead_in = "preamble", 0, False
-    out: list[CVLine] = []
-    raws = text.splitlines()
-    for at, raw in enumerate(raws):
-        hashes = re.match(r"\s*(#{1,6})\s", raw)
-        marked = bool(hashes) or bool(re.fullmatch(r"\s*\*\*[^*]+\*\*\s*", raw))
-        line = cue.LINE_MARKS.sub("", raw).strip()
-        if re.fullmatch(r"[\s|:\-]*", line):
-            continue  # a Markdown table rule, or nothing
-        after_level = (
-            bool(out)
-            and len(out[-1].text.split()) <= 2
-            and bool(cue.LEVEL_FIRST.match(out[-1].text))
-        )  # a PDF table's cells one per line: "C#", "Intermediate", "Unity side projects"
-        kind = section_of(line, marked, loose=not after_level)
-        if kind == "learning" and not marked and out and out[-1].section == section == "skills":
-            after = next((r for r in raws[at + 1 :] if r.strip()), "")
-            if not after or section_of(cue.LINE_MARKS.sub("", after).strip()) is not None:
-                # a skills table's level cell on a line of its own ("PyTorch" then
-                # "currently learning"), not a section with nothing in it
-                out[-1] = CVLine("skills", f"{out[-1].text} | {line}")
-                continue
-        depth = len(hashes.group(1)) if hashes else 7
-        if hashes and kind == "other" and section != "preamble" and depth > level:
-            kind = None  # a sub-heading ("### BSc Mathematics — Leeds"): a line of its section
-        if kind is not None:  # a heading before any line is the name: still the preamble
-            section = kind if out or kind != "other" else "preamble"
-            level = depth if hashes else 0
-            lead_in = False
-            continue
-        line = re.sub(r"\s*\|\s*", " | ", line.strip("| ")).replace("**", "").replace("__", "")
-        if line.endswith(":") and len(line.split()) <= 6:  # "In progress (Spring 2026):"
-            lead_in = bool(cue.HEDGE.search(line))  # its list is learning, up to the next one
-            out.append(CVLine(section, line))
-            continue
-        kind_here = "learning" if lead_in and section not in cue.UNREAD else section
-        while len(line) > MAX_LINE:  # a wall of text: read in pieces, cut at a space
-            cut = line.rfind(" ", MAX_LINE // 2, MAX_LINE)
-            cut = cut if cut > 0 else MAX_LINE
-            out.append(CVLine(kind_here, line[:cut]))
-            line = line[cut:].lstrip()
-        out.append(CVLine(kind_here, line))
-    return out
-
-
 class CVReader:
     """The offline CV reader; ``read(text)`` gives a ``CVReading``."""
 
-    def __init__(self, vocabulary: Vocabulary, words: CVWords, reader: LearnerReader) -> None:
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        words: CVWords,
+        reader: LearnerReader,
+        doubt: Doubt | None = None,
+    ) -> None:
         self.vocabulary = vocabulary
+        self.doubt = doubt
+        """A second opinion on sentences read as done (``cv_doubt``); rules alone without."""
         self.words = words
         self.reader = reader  # goals by words and meaning
         self.goals = CVGoals(vocabulary, reader)
@@ -448,6 +416,85 @@ class CVReader:
     def read(self, text: str) -> CVReading:
         """The proposed profile in a CV's text (never raises on odd input)."""
         lines = self._levels_joined(cv_lines(text[:100_000]))
+        seen = self._seen(lines)
+        if self.doubt is not None:
+            self._second_opinion(seen, self.doubt)
+        items = self._merge(seen)
+        goal, goal_line = self.goals.read(lines)
+        return CVReading(
+            items=items,
+            goal=goal,
+            goal_evidence=evidence_of(goal_line) if goal else "",
+            hours_per_week=weekly_hours(text[:100_000].lower()),
+        )
+
+    def mentions(self, text: str) -> list[CVMention]:
+        """Every place the CV names a step or topic, as the rules read it (no second opinion,
+        nothing merged): what ``benchmarks/train_cv_doubt.py`` learns from."""
+        seen = self._seen(self._levels_joined(cv_lines(text[:100_000])))
+        return [
+            CVMention(
+                item,
+                s.polarity,
+                s.sentence,
+                self.plain(s.sentence),
+                s.inferred,
+                self.sure(s.sentence),
+            )
+            for item, said in seen.items()
+            for s in said
+        ]
+
+    def sure(self, sentence: str) -> bool:
+        """Whether ``sentence`` says outright that something is done ("completed", "3 years",
+        "grade 1.3", "taught"): the second opinion does not overrule it."""
+        return bool(
+            cue.OUTRIGHT.search(self._unnamed(sentence))
+            or cue.GRADED.search(sentence)
+            or cue.YEARS.search(sentence)
+            or cue.TEACHING.search(sentence)
+        )
+
+    def plain(self, sentence: str) -> str:
+        """``sentence`` with the roadmap's names blanked, as the second opinion reads it (it
+        judges the wording, not which skill is named)."""
+        return " ".join(self._unnamed(sentence).split())
+
+    def _second_opinion(self, seen: dict[str, list[_Seen]], doubt: Doubt) -> None:
+        """Items read as done only in sentences that ``doubt`` reads as learning become
+        learning, and what was inferred from those sentences (Step 1 from Python) is dropped.
+        A sentence that says "done" outright (``sure``) is never doubted, and one plain
+        mention elsewhere ("Python" in the skills list) keeps an item done."""
+        said = sorted(
+            {
+                s.sentence
+                for found in seen.values()
+                for s in found
+                if s.polarity == "done" and not s.inferred and not self.sure(s.sentence)
+            }
+        )
+        scores = doubt.doubts([self.plain(s) for s in said])
+        doubted = {s for s, d in zip(said, scores, strict=True) if d}
+        if not doubted:
+            return
+        for found in seen.values():
+            stated = [s for s in found if s.polarity == "done" and not s.inferred]
+            if not stated or any(s.sentence not in doubted for s in stated):
+                continue
+            for s in stated:
+                s.polarity, s.doubted = "learning", True
+        for item, found in list(seen.items()):
+            kept = [
+                s
+                for s in found
+                if not (s.inferred and s.sentence in doubted and _flipped(seen, s.sentence))
+            ]
+            if kept:
+                seen[item] = kept
+            else:
+                del seen[item]
+
+    def _seen(self, lines: list[CVLine]) -> dict[str, list[_Seen]]:
         seen: dict[str, list[_Seen]] = {}
 
         def put(
@@ -464,7 +511,7 @@ class CVReader:
             for m, polarity, strong, sentence in self._line_items(line):
                 if "/" not in m.item and polarity == "done" and not strong:
                     continue  # a step merely named ("research assistant in NLP") is not done
-                evidence = _evidence(
+                evidence = evidence_of(
                     sentence if len(line.text) > EVIDENCE_CHARS else line.text, m.words
                 )
                 put(m.item, polarity, evidence, said=sentence)
@@ -477,15 +524,8 @@ class CVReader:
                 for step, subject in self._degree_subjects:
                     found = self._degree_in(subject, line.text)
                     if found:  # "BSc Mathematics", "PhD in Physics": the whole step
-                        put(step, "done", _evidence(line.text, found))
-        items = self._merge(seen)
-        goal, goal_line = self.goals.read(lines)
-        return CVReading(
-            items=items,
-            goal=goal,
-            goal_evidence=_evidence(goal_line) if goal else "",
-            hours_per_week=weekly_hours(text[:100_000].lower()),
-        )
+                        put(step, "done", evidence_of(line.text, found))
+        return seen
 
     @staticmethod
     def _degree_in(subject: re.Pattern[str], text: str) -> str | None:
@@ -562,14 +602,6 @@ class CVReader:
         return None
 
 
-def _evidence(line: str, words: str = "") -> str:
-    """The line as evidence: whole when short, else a window around ``words`` with "…"."""
-    line = " ".join(line.split())
-    if len(line) <= EVIDENCE_CHARS:
-        return line
-    at = max(0, line.lower().find(words.lower())) if words else 0
-    start = max(0, min(at - EVIDENCE_CHARS // 3, len(line) - EVIDENCE_CHARS + 2))
-    cut = line[start : start + EVIDENCE_CHARS - 2].strip()
-    return (
-        ("…" if start > 0 else "") + cut + ("…" if start + EVIDENCE_CHARS - 2 < len(line) else "")
-    )
+def _flipped(seen: dict[str, list[_Seen]], sentence: str) -> bool:
+    """Whether an item said in ``sentence`` was turned into learning by the second opinion."""
+    return any(s.doubted and s.sentence == sentence for found in seen.values() for s in found)

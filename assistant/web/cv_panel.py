@@ -30,6 +30,7 @@ import gradio as gr
 from assistant.answering.assistant import Assistant
 from assistant.answering.cv import CVService, cv_service
 from assistant.errors import AssistantError, CVError, ProfileCorruptError
+from assistant.knowledge.embeddings import SentenceEmbedder
 from assistant.learner.cv_reader import CVReading
 from assistant.learner.cv_text import MAX_CV_BYTES, check_size
 from assistant.learner.planner import describe_plan
@@ -102,12 +103,13 @@ class CVPanel:
 
     def service(self) -> CVService:
         """The assistant's CV service once it is open (goals by meaning, the local model);
-        until then an offline one from the corpus."""
+        until then an offline one from the corpus, with the same embedding model (the
+        reader's second opinion needs it)."""
         bot = self._assistant()
         if bot is not None:
             return cv_service(bot)
         if self._offline is None:
-            self._offline = CVService.open(self.settings)
+            self._offline = CVService.open(self.settings, SentenceEmbedder(self.settings))
         return self._offline
 
     # -- showing a reading ------------------------------------------------------------------
