@@ -1060,3 +1060,55 @@ def test_learning_in_a_name_is_not_a_hedge(reader: CVReader) -> None:
         "Built learning-to-rank features in Python on Spark",
     ):
         assert "learning" not in levels(reader.read(f"Experience\n- {line}\n")).values(), line
+
+
+def test_a_table_row_whose_level_cell_names_more_takes_that_level(reader: CVReader) -> None:
+    row = "| Regression (linear, logistic) | Beginner — learning them now in an intro ML course |"
+    assert levels(reader.read(f"## Skills\n{row}\n"))["step-3/supervised-learning"] == "learning"
+    cells = "| AWS SageMaker | Beginner | finished the getting-started labs only |"
+    assert levels(reader.read(f"## Skills\n{cells}\n"))["step-9/cloud-platforms"] == "learning"
+    plain = "| Python | Advanced — 6 years, pandas and NumPy daily |"
+    assert levels(reader.read(f"## Skills\n{plain}\n"))["step-1/python-basics"] == "done"
+
+
+def test_a_pdf_table_cell_currently_learning_between_rows_is_a_level_not_a_section(
+    reader: CVReader,
+) -> None:
+    text = "Skills\nSkill\nLevel\nDocker\nIntermediate\nFastAPI\nCurrently learning\n"
+    text += "PyTorch\nAdvanced\n"
+    got = levels(reader.read(text))
+    assert got["step-9/deployment"] == "learning"
+    assert got["step-9/tools-and-frameworks"] == got["step-4/frameworks"] == "done"
+
+
+def test_years_of_work_in_an_area_after_years_of_python_cover_its_step(reader: CVReader) -> None:
+    text = (
+        "## Summary\nForecasting specialist with 6+ years of Python and seven years of "
+        "professional machine-learning work on demand forecasting.\n"
+    )
+    assert levels(reader.read(text))["step-3"] == "done"
+
+
+def test_a_hedge_about_someone_else_does_not_reach_back(reader: CVReader) -> None:
+    said = "ML platform engineer with eight years of Python."
+    assert (
+        levels(reader.read(f"## Summary\n{said} Our team is starting to rely on vision.\n"))[
+            "step-1/python-basics"
+        ]
+        == "done"
+    )
+    assert (
+        levels(reader.read(f"## Summary\n{said} Still learning, honestly.\n"))[
+            "step-1/python-basics"
+        ]
+        == "learning"
+    )
+
+
+def test_a_completed_intro_course_is_done_an_open_one_learning(reader: CVReader) -> None:
+    done = (
+        "## Courses\nCS50's Introduction to Programming with Python — completed with certificate\n"
+    )
+    open_ = "## Courses\nIntroduction to Python (Coursera)\n"
+    assert levels(reader.read(done))["step-1/python-basics"] == "done"
+    assert levels(reader.read(open_))["step-1/python-basics"] == "learning"

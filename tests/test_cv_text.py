@@ -8,7 +8,7 @@ import zipfile
 import pytest
 
 from assistant.errors import CVError
-from assistant.learner.cv_reader import cv_lines
+from assistant.learner.cv_lines import cv_lines
 from assistant.learner.cv_text import (
     MAX_CV_BYTES,
     check_zip,

@@ -278,6 +278,13 @@ OUTRIGHT = re.compile(
     r"sehr gut|\d+\+?\s*(?:years?|yrs?|jahre|años|ans|anni))\b",
     re.I,
 )
+#: A sentence about someone else ("Our team is starting to …"): its hedge is not the learner's.
+SOMEONE_ELSE = re.compile(
+    r"\s*(?:our|the|their|we|they|my (?:team|company|employer|manager|colleagues|group))\b",
+    re.I,
+)
+#: A course said to be completed: an "Intro to …" that was finished is no hedge.
+COMPLETED = re.compile(r"\b(?:completed|finished|passed|with (?:a )?certificate)\b", re.I)
 #: A rating: stars or dots ("★★☆☆☆", "●○○○○"), a score ("2/5", "3 / 10") or a share ("25%").
 RATING = re.compile(
     r"(?P<full>[★●■◼⬤]+)(?P<empty>[☆○□◻◯]+)|"

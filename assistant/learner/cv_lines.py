@@ -41,15 +41,13 @@ def cv_lines(text: str) -> list[CVLine]:
         line = cue.LINE_MARKS.sub("", raw).strip()
         if re.fullmatch(r"[\s|:\-]*", line):
             continue  # a Markdown table rule, or nothing
-        after_level = (
-            bool(out)
-            and len(out[-1].text.split()) <= 2
-            and bool(cue.LEVEL_FIRST.match(out[-1].text))
-        )  # a PDF table's cells one per line: "C#", "Intermediate", "Unity side projects"
+        # a PDF table's cells one per line: "C#", "Intermediate", "Unity side projects"
+        after_level = bool(out) and _level_cell(out[-1].text)
         kind = section_of(line, marked, loose=not after_level)
         if kind == "learning" and not marked and out and out[-1].section == section == "skills":
             after = next((r for r in raws[at + 1 :] if r.strip()), "")
-            if not after or section_of(cue.LINE_MARKS.sub("", after).strip()) is not None:
+            rhythm = len(out) > 1 and _level_cell(out[-2].text)  # "Docker", "Intermediate", …
+            if not after or section_of(cue.LINE_MARKS.sub("", after).strip()) is not None or rhythm:
                 # a skills table's level cell on a line of its own ("PyTorch" then
                 # "currently learning"), not a section with nothing in it
                 out[-1] = CVLine("skills", f"{out[-1].text} | {line}")
@@ -75,6 +73,11 @@ def cv_lines(text: str) -> list[CVLine]:
             line = line[cut:].lstrip()
         out.append(CVLine(kind_here, line))
     return out
+
+
+def _level_cell(text: str) -> bool:
+    """A table's level cell on a line of its own: "Intermediate", "Advanced (5 years)"."""
+    return len(text.split()) <= 2 and bool(cue.LEVEL_FIRST.match(text))
 
 
 def evidence_of(line: str, words: str = "") -> str:

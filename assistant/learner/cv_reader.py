@@ -31,8 +31,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from assistant.knowledge.cv_words import CVWords
 from assistant.knowledge.vocabulary import Match, Vocabulary
 from assistant.learner import cv_cues as cue
@@ -41,66 +39,15 @@ from assistant.learner.cues import GOAL_CUE, WORKING, weekly_hours
 from assistant.learner.cv_doubt import Doubt
 from assistant.learner.cv_goal import CVGoals
 from assistant.learner.cv_lines import EVIDENCE_CHARS, CVLine, cv_lines, evidence_of
+from assistant.learner.cv_reading import CVItem, CVReading
 from assistant.learner.cv_subjects import clause_at, clauses, in_parentheses, segments, subjects
 from assistant.learner.reader import LearnerReader
-from assistant.learner.statement import LearnerStatement, Polarity, StatedItem
+from assistant.learner.statement import Polarity
 
 #: Longest level cell joined back to its skill (``CVReader._levels_joined``), in words.
 LEVEL_WORDS = 14
 NO_SKILLS = "I found no skills I can map to the roadmap in this text; is it a CV?"
 OTHER_LANGUAGES = "step-1/additional-languages-optional"
-
-
-class CVItem(BaseModel):
-    """A step or topic the CV shows, with the line that shows it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: str = Field(pattern=r"^step-\d{1,2}(/[a-z0-9-]+)?$")
-    """Step or topic id (``step-4``, ``step-1/libraries``)."""
-    polarity: Polarity
-    """``done``, ``learning`` (hedged or in progress) or ``not_known``."""
-    evidence: str = Field(min_length=1, max_length=EVIDENCE_CHARS + 2)
-    """The CV line that supports it, as written."""
-    inferred: bool = False
-    """Not stated outright: read from working-level use ("Python, 5 years" → Step 1) or from
-    a course that covered every topic of the step."""
-
-
-class CVReading(BaseModel):
-    """What a CV says about its author, proposed to them before anything is saved."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    items: tuple[CVItem, ...] = ()
-    """Proposed steps and topics, in roadmap order."""
-    goal: str | None = Field(default=None, max_length=40)
-    """Goal track id read from the objective, or ``None``."""
-    goal_evidence: str = Field(default="", max_length=EVIDENCE_CHARS + 2)
-    """The objective sentence the goal was read from."""
-    hours_per_week: float | None = Field(default=None, ge=0.25, le=100)
-    """Study time per week, when the CV states it."""
-    notes: tuple[str, ...] = ()
-    """What the learner should know about this reading (text cut, who read it)."""
-    read_by: str = "offline"
-    """``offline`` (the rules here) or the model that read it (``ollama:…``)."""
-
-    def ids(self, polarity: Polarity, *, inferred: bool = True) -> list[str]:
-        """Ids proposed with ``polarity`` (``inferred=False``: only those stated outright)."""
-        return [i.id for i in self.items if i.polarity == polarity and (inferred or not i.inferred)]
-
-    def statement(self) -> LearnerStatement:
-        """The reading as a learner statement, for ``apply_statement`` and the planner."""
-        return LearnerStatement(
-            items=tuple(
-                StatedItem(
-                    id=i.id, polarity=i.polarity, words=i.evidence[:200], inferred=i.inferred
-                )
-                for i in self.items
-            ),
-            goal=self.goal,
-            hours_per_week=self.hours_per_week,
-        )
 
 
 @dataclass
@@ -207,6 +154,7 @@ class CVReader:
             section in cue.STUDY_SECTIONS
             and cue.INTRO.search(plain)
             and not cue.GRADED.search(plain)
+            and not cue.COMPLETED.search(plain)
         )
         hedges = [h.group(0).strip(" :;(—–|") for h in cue.HEDGE.finditer(plain)]
         graded = graded or bool(cue.GRADED.search(plain))
@@ -278,6 +226,8 @@ class CVReader:
             if teaching:  # "basic", "intro": the course's level, not the teacher's
                 skills = cue.COURSE_LEVEL.sub(lambda m: " " * len(m.group(0)), skills)
             lead = self._spread(skills[: found[0].start], section, graded)
+            if lead is None and " | " in skills:
+                lead = self._row_level(skills.split(" | ")[1:], section, graded)
             spans = segments(skills)
             inside = in_parentheses(skills)  # a name there ("Beginner (… Python …)") is an aside
             named = [any(s <= m.start < e and not inside[m.start] for m in found) for s, e in spans]
@@ -306,6 +256,20 @@ class CVReader:
                             polarity = "learning"
                         out.append((m, polarity, self._covers_step(m, sentence, line), sentence))
         return self._steps_or_topics(out)
+
+    def _row_level(self, cells: list[str], section: str, graded: bool) -> Polarity | None:
+        """The level of a table row whose level cell names more ("PyTorch | Beginner — an
+        intro ML course"): the strongest cell that starts with a level, when one such cell
+        names something (otherwise each cell's level is read as a list's)."""
+        levels = [c for c in cells if cue.LEVEL_FIRST.match(c)]
+        if not any(self.find(c) for c in levels):
+            return None
+        best: Polarity | None = None
+        for cell in levels:
+            said = self._cue(cell, section, graded)
+            if said is not None and (best is None or _POLARITY_RANK[said] > _POLARITY_RANK[best]):
+                best = said
+        return best
 
     def _hedged_clauses(
         self, sentences: list[tuple[str, str, list[Match]]], section: str
@@ -336,6 +300,8 @@ class CVReader:
                 hedged.add((number, index))
             elif cue.ALL_OF_THEM.search(text):  # "…; have not used any of them since"
                 hedged.update((n, i) for n, i, _, _ in parts)
+            elif before and before[-1][0] != number and cue.SOMEONE_ELSE.match(text):
+                continue  # "Our team is starting to rely on …": not about the names before
             elif before:
                 hedged.add(before[-1])
             else:  # a hedge before the names: of its sentence, not of the whole line
@@ -360,7 +326,7 @@ class CVReader:
             or (years and cue.EXPERIENCE.search(sentence, years.end(), m.start))
             or bool(
                 years
-                and cue.YEARS_OF.match(sentence[years.end() : m.start])
+                and cue.YEARS_OF.match(sentence[_last_years(sentence, m.start) : m.start])
                 and cue.WORK_AFTER.match(sentence[m.end :])
             )
         )  # the last two: "three years of professional experience training deep learning
@@ -600,6 +566,12 @@ class CVReader:
             if topic == item:
                 return step
         return None
+
+
+def _last_years(sentence: str, before: int) -> int:
+    """Where the last "… years" before ``before`` ends ("6+ years of Python and seven years
+    of professional machine-learning work")."""
+    return [y.end() for y in cue.YEARS.finditer(sentence[:before])][-1]
 
 
 def _flipped(seen: dict[str, list[_Seen]], sentence: str) -> bool:
