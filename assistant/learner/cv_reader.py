@@ -431,30 +431,26 @@ class CVReader:
         learning, and what was inferred from those sentences (Step 1 from Python) is dropped.
         A sentence that says "done" outright (``sure``) is never doubted, and one plain
         mention elsewhere ("Python" in the skills list) keeps an item done."""
-        said = sorted(
-            {
-                s.sentence
-                for found in seen.values()
-                for s in found
-                if s.polarity == "done" and not s.inferred and not self.sure(s.sentence)
-            }
-        )
+        done = {
+            s.sentence
+            for found in seen.values()
+            for s in found
+            if s.polarity == "done" and not s.inferred
+        }
+        said = sorted(s for s in done if not self.sure(s))
         scores = doubt.doubts([self.plain(s) for s in said])
         doubted = {s for s, d in zip(said, scores, strict=True) if d}
         if not doubted:
             return
+        flipped: set[str] = set()  # sentences that turned an item into learning
         for found in seen.values():
             stated = [s for s in found if s.polarity == "done" and not s.inferred]
-            if not stated or any(s.sentence not in doubted for s in stated):
-                continue
-            for s in stated:
-                s.polarity, s.doubted = "learning", True
+            if stated and all(s.sentence in doubted for s in stated):
+                for s in stated:
+                    s.polarity, s.doubted = "learning", True
+                    flipped.add(s.sentence)
         for item, found in list(seen.items()):
-            kept = [
-                s
-                for s in found
-                if not (s.inferred and s.sentence in doubted and _flipped(seen, s.sentence))
-            ]
+            kept = [s for s in found if not (s.inferred and s.sentence in flipped)]
             if kept:
                 seen[item] = kept
             else:
@@ -572,8 +568,3 @@ def _last_years(sentence: str, before: int) -> int:
     """Where the last "… years" before ``before`` ends ("6+ years of Python and seven years
     of professional machine-learning work")."""
     return [y.end() for y in cue.YEARS.finditer(sentence[:before])][-1]
-
-
-def _flipped(seen: dict[str, list[_Seen]], sentence: str) -> bool:
-    """Whether an item said in ``sentence`` was turned into learning by the second opinion."""
-    return any(s.doubted and s.sentence == sentence for found in seen.values() for s in found)
