@@ -33,6 +33,7 @@ from assistant.learner.cv_doubt import (  # noqa: E402
     DOUBT_VERSION,
     DoubtWeights,
     fit_doubt,
+    probability,
 )
 from assistant.learner.cv_reader import CVReader  # noqa: E402
 from assistant.learner.cv_text import extract_cv_text  # noqa: E402
@@ -108,7 +109,7 @@ def main() -> None:
     oof = np.zeros(len(keys))
     for f in range(FOLDS):
         w, b = fit_doubt(x[fold != f], y[fold != f], args.l2)
-        oof[fold == f] = 1.0 / (1.0 + np.exp(-(x[fold == f] @ w + b)))
+        oof[fold == f] = probability(x[fold == f], w, b)
     sure = np.array([rows[k][1] for k in keys])
     cost = rules_done & ~y & ~sure  # right as done, and open to the second opinion
     print(

@@ -64,7 +64,7 @@ class Doubt:
         if not sentences:
             return []
         vectors = np.asarray(self.embedder.embed_documents(list(sentences)), dtype=np.float64)
-        return [float(p) for p in _sigmoid(vectors @ self._w + self.stored.bias)]
+        return [float(p) for p in probability(vectors, self._w, self.stored.bias)]
 
     def doubts(self, sentences: Sequence[str]) -> list[bool]:
         """Whether each sentence sounds like work in progress or thin knowledge."""
@@ -118,6 +118,11 @@ def fit_doubt(
         if np.abs(move).max() < 1e-8:
             break
     return theta[:-1], float(theta[-1])
+
+
+def probability(vectors: np.ndarray, weights: np.ndarray, bias: float) -> np.ndarray:
+    """The model's probability of "learning" for each row of ``vectors``."""
+    return _sigmoid(vectors @ weights + bias)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:

@@ -398,15 +398,11 @@ class CVReader:
         """Every place the CV names a step or topic, as the rules read it (no second opinion,
         nothing merged): what ``benchmarks/train_cv_doubt.py`` learns from."""
         seen = self._seen(self._levels_joined(cv_lines(text[:100_000])))
+        sentences = {s.sentence for said in seen.values() for s in said}
+        plain = {s: self.plain(s) for s in sentences}
+        sure = {s: self.sure(s) for s in sentences}
         return [
-            CVMention(
-                item,
-                s.polarity,
-                s.sentence,
-                self.plain(s.sentence),
-                s.inferred,
-                self.sure(s.sentence),
-            )
+            CVMention(item, s.polarity, s.sentence, plain[s.sentence], s.inferred, sure[s.sentence])
             for item, said in seen.items()
             for s in said
         ]
