@@ -21,6 +21,9 @@ def reader(roadmap: Roadmap, graph: RoadmapGraph) -> CVReader:
     return CVReader(vocabulary, words, LearnerReader(vocabulary))  # goals by words only
 
 
+STYLEGAN = "step-6/generative-models-for-vision-stylegan-biggan"
+
+
 def levels(reading: CVReading) -> dict[str, str]:
     return {i.id: i.polarity for i in reading.items if not i.inferred}
 
@@ -1112,3 +1115,62 @@ def test_a_completed_intro_course_is_done_an_open_one_learning(reader: CVReader)
     open_ = "## Courses\nIntroduction to Python (Coursera)\n"
     assert levels(reader.read(done))["step-1/python-basics"] == "done"
     assert levels(reader.read(open_))["step-1/python-basics"] == "learning"
+
+
+def test_a_level_in_parentheses_ending_a_list_is_its_last_skills_own(reader: CVReader) -> None:
+    own = "## Skills\nJava, Python, Docker, AWS, Kubernetes (only basic).\n"
+    every = "## Skills\nPython, NumPy, Kubernetes (all basic).\n"
+    assert set(levels(reader.read(own)).values()) == {"done"}
+    assert levels(reader.read(every)) == {
+        "step-1/python-basics": "learning",
+        "step-1/libraries": "learning",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "said"),
+    [
+        (
+            "## Education\nBDS, 2008 to 2013. The course included a one-term biostatistics "
+            "module; I have hardly used it since.\n",
+            "step-2/probability-and-statistics",
+            "learning",
+        ),
+        (
+            "## Projects\n- Did one TensorFlow.js tutorial to run a pose model; nothing since.\n",
+            "step-4/frameworks",
+            "learning",
+        ),
+        ("## Projects\n**Playing with StyleGAN** (2025)\n", STYLEGAN, "learning"),
+        (
+            "## Summary\nI haven't worked with generative image models such as StyleGAN.\n",
+            STYLEGAN,
+            "not_known",
+        ),
+        (
+            "## Summary\nEverything I run is batch scoring; I have not built real-time model "
+            "serving.\n",
+            "step-9/deployment",
+            "not_known",
+        ),
+    ],
+)
+def test_thin_stale_or_absent_use_is_never_done(
+    reader: CVReader, text: str, item: str, said: str
+) -> None:
+    assert levels(reader.read(text))[item] == said
+
+
+def test_a_degree_under_way_does_not_cover_its_step(reader: CVReader) -> None:
+    underway = "## Education\nBSc Mathematics, Leeds — Sep 2024 – Jun 2027 (expected)\n"
+    finished = "## Education\nBSc Mathematics, University of Leeds, 2015 – 2018\n"
+    assert "step-2" not in levels(reader.read(underway))
+    assert levels(reader.read(finished)) == {"step-2": "done"}
+
+
+def test_a_python_meetup_or_a_matrix_chat_is_not_the_skill(reader: CVReader) -> None:
+    text = (
+        "## Courses\nWeekend PyTorch workshop at the Bologna Python meetup — not used since\n"
+        "## Projects\nDaily counts are posted to a Matrix chat room.\n"
+    )
+    assert levels(reader.read(text)) == {"step-4/frameworks": "learning"}

@@ -39,7 +39,7 @@ HEDGE = re.compile(
     r"would like to learn|want to learn|not (?:yet )?(?:confident|fluent)|rudimentary|"
     r"new to|currently reading|reading through|completing|pursuing|to be completed|"
     r"just started|reading up on|nothing built yet|not built anything yet|new territory|"
-    r"(?:rough )?first feel|(?:very )?early days|shaky|played (?:around )?with|first steps|"
+    r"(?:rough )?first feel|(?:very )?early days|shaky|play(?:ed|ing) (?:around )?with|first steps|"
     r"new to me|started (?:reading|on|with)|nothing (?:beyond|more than|past)|"
     r"first (?:two|three|few|couple of) (?:chapters|lessons|modules|weeks)|mostly watched|"
     r"(?:used|tried|touched)\s+(?:[\w.+-]+\s+){0,2}once|only once|don't really know|"
@@ -203,6 +203,13 @@ ONGOING = re.compile(
     r"(?:19|20)\d\d\s*(?:–|—|-|to)\s*(?:present|now|today|current|ongoing|\)|$)",
     re.I,
 )
+#: A degree still under way ("BSc Statistics, 2024 – 2027 (expected)", "second-year student"):
+#: it does not make its whole step done.
+DEGREE_UNDERWAY = re.compile(
+    r"\bexpected\b|\bin progress\b|\bongoing\b|\bcurrently\b|\bpresent\b|\bstudent\b|"
+    r"\b(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[- ]year\b",
+    re.I,
+)
 #: Course words that make "Intro to …" a hedge (in ``STUDY_SECTIONS`` only: a teaching
 #: assistant for "Intro to Programming" knows the subject).
 #: A course passed with a grade: "— grade A", "passed with distinction", "(A-)".
@@ -237,7 +244,9 @@ STALE = re.compile(
     r"\b(?:out of curiosity|only (?:in|through|via) (?:one|a|an|my)\b)|"
     r"\b(?:not|never|haven't|hasn't)\s+(?:yet\s+)?(?:\w+\s+){0,3}(?:trained|fine-tuned|built|used|"
     r"deployed|done)\s+(?:one|any|it)\b|"
-    r"\bhave not used\b|\bhaven't used\b|\bnot used (?:it|them|any of it)\b",
+    r"\bhave not used\b|\bhaven't used\b|\bnot used (?:it|them|any of it)\b|"
+    r"\b(?:hardly|barely|rarely|seldom)\s+(?:\w+\s+){0,2}(?:used|touched|practi[sc]ed|applied)\b|"
+    r"\bnothing since\b",
     re.I,
 )
 #: A stale or hedging clause about "them", "either", "any of it": all the names before it.
@@ -298,6 +307,8 @@ RATING_LEARNING = 0.4
 NEGATIVE = re.compile(
     r"\b(?:no experience|never used|never worked|not familiar|unfamiliar|don't know|"
     r"do not know|no knowledge|(?:haven't|have not|never)\s+(?:\w+\s+)?studied|"
+    r"(?:haven't|have not|hasn't|has not)\s+(?:yet\s+)?(?:built|shipped)\b|"
+    r"(?:haven't|have not|hasn't|has not)\s+(?:yet\s+|ever\s+)?worked\s+(?:with|on)|"
     r"(?:is|are)\s+(?:still\s+)?(?:my|a)\s+(?:gap|weak spot|blind spot)|"
     r"(?:stops|stopped|ends|ended) at (?:the )?(?:secondary|high)[- ]school(?: level)?|"
     r"(?:only|just) (?:secondary|high)[- ]school (?:level|maths?|mathematics))\b",
@@ -342,7 +353,11 @@ BASIC_THING = re.compile(
     re.I,
 )
 #: A list item with its level in parentheses: "SQL (basic)" (when "SQL" is no level itself).
-LEVEL_ASIDE = re.compile(r"\s*(?P<thing>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)\s*\([^()]*\)\s*")
+LEVEL_ASIDE = re.compile(  # "Kubernetes (only basic)." ends a list; "(all basic)" is the list's
+    r"\s*(?P<thing>[\w.+#/-]+(?:\s+[\w.+#/-]+)?)\s*"
+    r"\((?![^()]*\b(?:all|both|each|every\w*|whole)\b)[^()]*\)\s*\.?\s*",
+    re.I,
+)
 #: Years of work in an area ("three years of professional experience designing … models").
 EXPERIENCE = re.compile(r"\bof\s+(?:professional\s+|industry\s+|hands-on\s+)?experience\b", re.I)
 #: After a step's name, a list of some of its parts ("Mathematics modules: calculus …").

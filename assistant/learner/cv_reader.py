@@ -315,6 +315,10 @@ class CVReader:
             return True
         if re.search(r"\bsome\b", sentence[: m.start]):
             return False  # "some computer vision coursework": a part of it
+        if self._underway(line.text) and (
+            cue.DEGREE.search(line.text) or cue.DEGREE_ABBREVIATION.search(line.text)
+        ):
+            return False  # "BSc Mathematics, 2024 – 2027 (expected)": not all of it yet
         years = cue.YEARS.search(sentence[: m.start])
         return bool(
             line.section in ("education", "courses")
@@ -481,9 +485,14 @@ class CVReader:
             if line.section in ("education", "courses", "preamble"):
                 for step, subject in self._degree_subjects:
                     found = self._degree_in(subject, line.text)
-                    if found:  # "BSc Mathematics", "PhD in Physics": the whole step
+                    if found and not self._underway(line.text):
+                        # "BSc Mathematics", "PhD in Physics": the whole step, once finished
                         put(step, "done", evidence_of(line.text, found))
         return seen
+
+    @staticmethod
+    def _underway(text: str) -> bool:
+        return bool(cue.DEGREE_UNDERWAY.search(text) or cue.ONGOING.search(text))
 
     @staticmethod
     def _degree_in(subject: re.Pattern[str], text: str) -> str | None:
