@@ -1,6 +1,7 @@
 """Fit the CV reader's second opinion on "done" (``corpus/cv-doubt.json``) on the dev CVs only.
 
-    .venv/bin/python benchmarks/train_cv_doubt.py [--write] [--max-flip 0.01] [--skip PREFIX:LO:HI]
+    .venv/bin/python benchmarks/train_cv_doubt.py [--write] [--max-flip 0.01] [--hidden 128]
+        [--skip PREFIX:LO:HI]
 
 Every sentence in which the rules name a step or topic of a dev CV, labelled by that CV's
 gold (``learning`` or ``done``), is a training row; the roadmap's names are blanked
@@ -31,6 +32,7 @@ from assistant.knowledge.graph import load_roadmap_and_graph  # noqa: E402
 from assistant.learner.cv_doubt import (  # noqa: E402
     DOUBT_FILE,
     DOUBT_VERSION,
+    DoubtParams,
     DoubtWeights,
     fit_doubt,
     probability,
@@ -74,7 +76,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--write", action="store_true", help=f"write corpus/{DOUBT_FILE}")
     parser.add_argument("--max-flip", type=float, default=0.01)
-    parser.add_argument("--l2", type=float, default=1e-4)
+    parser.add_argument("--hidden", type=int, default=128, help="units of the hidden layer")
+    parser.add_argument("--weight-decay", type=float, default=1e-2)
+    parser.add_argument("--dropout", type=float, default=0.3)
+    parser.add_argument("--epochs", type=int, default=300)
     parser.add_argument(
         "--skip", action="append", default=[], help="PREFIX:LO:HI, e.g. cv-ho-:109:588"
     )
@@ -106,10 +111,20 @@ def main() -> None:
     groups = sorted({batch_of(k[0]) for k in keys})
     fold_of = {g: i % FOLDS for i, g in enumerate(groups)}
     fold = np.array([fold_of[batch_of(k[0])] for k in keys])
+
+    def fit(rows: np.ndarray) -> DoubtParams:
+        return fit_doubt(
+            x[rows],
+            y[rows],
+            args.hidden,
+            weight_decay=args.weight_decay,
+            dropout=args.dropout,
+            epochs=args.epochs,
+        )
+
     oof = np.zeros(len(keys))
     for f in range(FOLDS):
-        w, b = fit_doubt(x[fold != f], y[fold != f], args.l2)
-        oof[fold == f] = probability(x[fold == f], w, b)
+        oof[fold == f] = probability(x[fold == f], fit(fold != f))
     sure = np.array([rows[k][1] for k in keys])
     cost = rules_done & ~y & ~sure  # right as done, and open to the second opinion
     print(
@@ -131,18 +146,19 @@ def main() -> None:
             )
     if chosen is None:
         raise SystemExit(f"No threshold keeps the flips at or under {args.max_flip}.")
-    w, b = fit_doubt(x, y, args.l2)
+    params = fit(np.ones(len(keys), dtype=bool))
     weights = DoubtWeights(
         version=DOUBT_VERSION,
         model=settings.embedding_model.rpartition("/")[2],
         dimension=x.shape[1],
-        weights=tuple(round(float(v), 6) for v in w),
-        bias=round(b, 6),
+        hidden=args.hidden,
+        packed=params.packed(),
         threshold=chosen,
         trained_on=(
             f"{len(cases)} dev CVs of eval/cvs/dev, {len(keys)} sentences "
-            f"({int(y.sum())} learning); l2 {args.l2}; threshold out-of-fold, "
-            f"at most {args.max_flip:.1%} done sentences flipped"
+            f"({int(y.sum())} learning); {args.hidden} hidden units, weight decay "
+            f"{args.weight_decay}, dropout {args.dropout}, {args.epochs} epochs; threshold "
+            f"out-of-fold, at most {args.max_flip:.1%} done sentences flipped"
         ),
     )
     out = args.out or (settings.corpus_dir / DOUBT_FILE if args.write else None)

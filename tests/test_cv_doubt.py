@@ -3,6 +3,7 @@ what it changes in a reading with the real MiniLM."""
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -13,7 +14,14 @@ from assistant.errors import CorpusError
 from assistant.knowledge.cv_words import cv_vocabulary, load_cv_words
 from assistant.knowledge.embeddings import SentenceEmbedder
 from assistant.knowledge.graph import load_roadmap_and_graph
-from assistant.learner.cv_doubt import DOUBT_FILE, Doubt, fit_doubt, load_doubt
+from assistant.learner.cv_doubt import (
+    DOUBT_FILE,
+    Doubt,
+    DoubtWeights,
+    fit_doubt,
+    load_doubt,
+    probability,
+)
 from assistant.learner.cv_reader import CVReader
 from assistant.learner.reader import LearnerReader
 from assistant.settings import PROJECT_ROOT, Settings
@@ -23,8 +31,11 @@ from tests.fakes import FakeEmbedder
 
 def test_the_shipped_weights_fit_minilm_and_say_how_they_were_made() -> None:
     stored = json.loads((PROJECT_ROOT / "corpus" / DOUBT_FILE).read_text(encoding="utf-8"))
-    assert stored["model"] == "all-MiniLM-L6-v2"
-    assert stored["dimension"] == len(stored["weights"]) == 384
+    assert stored["model"] == "all-MiniLM-L6-v2" and stored["dimension"] == 384
+    weights = DoubtWeights.model_validate(stored)
+    params = weights.params()
+    assert params.first.shape == (384, weights.hidden) and params.out.shape == (weights.hidden,)
+    assert len(base64.b64decode(stored["packed"])) == 4 * weights.size()
     assert 0.5 <= stored["threshold"] < 1.0
     assert "dev CVs" in stored["trained_on"]
 
@@ -53,20 +64,33 @@ def test_an_old_layout_names_the_script_that_rebuilds_it(corpus_dir: Path) -> No
         load_doubt(corpus_dir, FakeEmbedder("all-MiniLM-L6-v2", 384))
 
 
-def test_the_fit_separates_two_kinds_and_is_deterministic() -> None:
+def test_the_fit_learns_what_no_line_can_split_and_is_deterministic() -> None:
+    """ "Learning" is either far end of the first component, "done" the middle: no single
+    weighted sum tells them apart, the hidden layer does."""
     rng = np.random.default_rng(7)
-    learning = rng.normal(0.0, 0.3, (40, 8)) + np.eye(8)[0]
-    done = rng.normal(0.0, 0.3, (120, 8)) - np.eye(8)[0]
-    x = np.vstack([learning, done])
-    y = np.array([True] * 40 + [False] * 120)
-    w, b = fit_doubt(x, y)
-    again = fit_doubt(x, y)
-    assert np.array_equal(w, again[0]) and b == again[1]
-    p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
-    assert (p[:40] > 0.5).all() and (p[40:] < 0.5).all()
-    assert w[0] > 0  # the component that tells them apart
+    middle = rng.normal(0.0, 0.3, (120, 8))
+    ends = rng.normal(0.0, 0.3, (80, 8)) + np.outer(np.repeat([3.0, -3.0], 40), np.eye(8)[0])
+    x = np.vstack([ends, middle])
+    y = np.array([True] * 80 + [False] * 120)
+    params = fit_doubt(x, y, hidden=16, dropout=0.0)
+    again = fit_doubt(x, y, hidden=16, dropout=0.0)
+    assert all(np.array_equal(a, b) for a, b in zip(params, again, strict=True))
+    p = probability(x, params)
+    assert (p[:80] > 0.5).mean() > 0.95 and (p[80:] < 0.5).mean() > 0.95
+    stored = DoubtWeights(
+        version=2, model="m", dimension=8, hidden=16, packed=params.packed(), threshold=0.5
+    )
+    assert np.allclose(probability(x, stored.params()), p, atol=1e-5)  # float32 round trip
     with pytest.raises(ValueError, match="both kinds"):
-        fit_doubt(done, np.zeros(120, dtype=bool))
+        fit_doubt(middle, np.zeros(120, dtype=bool))
+
+
+def test_a_packed_file_of_the_wrong_size_is_refused(corpus_dir: Path) -> None:
+    stored = json.loads((corpus_dir / DOUBT_FILE).read_text(encoding="utf-8"))
+    short = {**stored, "packed": base64.b64encode(b"\0" * 400).decode()}
+    (corpus_dir / DOUBT_FILE).write_text(json.dumps(short), encoding="utf-8")
+    with pytest.raises(CorpusError, match="train_cv_doubt.py"):
+        load_doubt(corpus_dir, FakeEmbedder("all-MiniLM-L6-v2", 384))
 
 
 @pytest.fixture(scope="module")
