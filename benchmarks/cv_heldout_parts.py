@@ -31,6 +31,14 @@ from assistant.evaluation.cvs import (  # noqa: E402
 from assistant.knowledge.embeddings import SentenceEmbedder  # noqa: E402
 from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
 
+#: (set, first id, last id, what its pieces of 96 are called)
+SETS = (
+    (3, 589, 1716, "wave"),
+    (4, 1717, 2196, "part"),
+    (5, 2197, 2436, "part"),
+    (6, 2437, 2676, "part"),
+)
+
 
 def earlier_hedges(result: CVResult) -> int:
     """Hedge errors as first defined: a gold-learning topic under a step read as done."""
@@ -67,17 +75,12 @@ def main() -> None:
     def between(lo: int, hi: int) -> list[CVCase]:
         return [c for c in cases if lo <= number(c.id) <= hi]
 
-    parts = {"set 3 (cv-ho-589..1716)": between(589, 1716)}
-    for n, lo in enumerate(range(589, 1717, 96), 1):
-        parts[f"  set 3 wave {n} (cv-ho-{lo}..{min(lo + 95, 1716)})"] = between(lo, lo + 95)
-    parts["set 4 (cv-ho-1717..2196)"] = between(1717, 2196)
-    for n, lo in enumerate(range(1717, 2197, 96), 1):
-        parts[f"  set 4 part {n} (cv-ho-{lo}..{lo + 95})"] = between(lo, lo + 95)
-    for number_, first_, last in ((5, 2197, 2436), (6, 2437, 2676)):
-        parts[f"set {number_} (cv-ho-{first_}..{last})"] = between(first_, last)
-        for n, lo in enumerate(range(first_, last + 1, 96), 1):
-            hi = min(lo + 95, last)
-            parts[f"  set {number_} part {n} (cv-ho-{lo}..{hi})"] = between(lo, hi)
+    parts: dict[str, list[CVCase]] = {}
+    for set_no, first_id, last_id, piece in SETS:
+        parts[f"set {set_no} (cv-ho-{first_id}..{last_id})"] = between(first_id, last_id)
+        for n, lo in enumerate(range(first_id, last_id + 1, 96), 1):
+            hi = min(lo + 95, last_id)
+            parts[f"  set {set_no} {piece} {n} (cv-ho-{lo}..{hi})"] = between(lo, hi)
     parts["all"] = cases
     for name, part in parts.items():
         metrics, results = score_cvs(part, read, first, required)
