@@ -61,8 +61,12 @@ class DoubtWeights(BaseModel):
         return self.dimension * self.hidden + 2 * self.hidden + 1
 
     def params(self) -> DoubtParams:
-        """The parameters unpacked (``load_doubt`` has checked their number)."""
-        flat = np.frombuffer(base64.b64decode(self.packed), dtype="<f4").astype(np.float64)
+        """The parameters unpacked; ``ValueError`` when ``packed`` is not base64 of exactly
+        ``size()`` float32 values."""
+        raw = base64.b64decode(self.packed, validate=True)
+        if len(raw) != 4 * self.size():
+            raise ValueError(f"{len(raw) // 4} parameters, not {self.size()}")
+        flat = np.frombuffer(raw, dtype="<f4").astype(np.float64)
         d, h = self.dimension, self.hidden
         return DoubtParams(
             flat[: d * h].reshape(d, h),
@@ -91,10 +95,12 @@ class DoubtParams(NamedTuple):
 class Doubt:
     """Scores sentences with stored weights and the embedder they were fitted on."""
 
-    def __init__(self, weights: DoubtWeights, embedder: Embedder) -> None:
+    def __init__(
+        self, weights: DoubtWeights, embedder: Embedder, params: DoubtParams | None = None
+    ) -> None:
         self.stored = weights
         self.embedder = embedder
-        self._params = weights.params()
+        self._params = params if params is not None else weights.params()
 
     def scores(self, sentences: Sequence[str]) -> list[float]:
         """The probability that each sentence says "learning", not "done"."""
@@ -120,17 +126,17 @@ def load_doubt(corpus_dir: Path, embedder: Embedder | None) -> Doubt | None:
         reason = err.strerror if isinstance(err, OSError) else "not a valid weights file"
         raise CorpusError(f"Cannot read {path}: {reason}.") from None
     try:
-        count = len(base64.b64decode(weights.packed, validate=True)) // 4
-    except ValueError:
-        count = -1
-    if weights.version != DOUBT_VERSION or count != weights.size():
+        if weights.version != DOUBT_VERSION:
+            raise ValueError(f"layout {weights.version}")
+        params = weights.params()
+    except ValueError as err:
         raise CorpusError(
-            f"{path} has layout {weights.version} with {count} parameters; this version reads "
-            f"layout {DOUBT_VERSION} with {weights.size()}: run benchmarks/train_cv_doubt.py."
-        )
+            f"{path} does not fit ({err}); this version reads layout {DOUBT_VERSION} with "
+            f"{weights.size()} parameters: run benchmarks/train_cv_doubt.py."
+        ) from None
     if embedder.model_id.lower().rpartition("/")[2] != weights.model.lower():
         return None  # another embedding model: the rules alone
-    return Doubt(weights, embedder)
+    return Doubt(weights, embedder, params)
 
 
 def fit_doubt(
