@@ -22,6 +22,7 @@ def reader(roadmap: Roadmap, graph: RoadmapGraph) -> CVReader:
 
 
 STYLEGAN = "step-6/generative-models-for-vision-stylegan-biggan"
+PROBABILITY = "step-2/probability-and-statistics"
 
 
 def levels(reading: CVReading) -> dict[str, str]:
@@ -1174,3 +1175,76 @@ def test_a_python_meetup_or_a_matrix_chat_is_not_the_skill(reader: CVReader) -> 
         "## Projects\nDaily counts are posted to a Matrix chat room.\n"
     )
     assert levels(reader.read(text)) == {"step-4/frameworks": "learning"}
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "said"),
+    [
+        (
+            "## Projects\nFollowed a YouTube tutorial on tabular Q-learning in a grid world.\n",
+            "step-8/basic-algorithms",
+            "learning",
+        ),
+        (
+            "## Projects\nJust starting with NLTK: I tried tokenizing a handful of letters.\n",
+            "step-5/tokenization-stemming-lemmatization",
+            "learning",
+        ),
+        (
+            "## Courses\nPython for Everybody (Coursera) — completed 2024. I still consider "
+            "myself a beginner in Python.\n",
+            "step-1/python-basics",
+            "learning",
+        ),
+        (
+            "## Skills\nBasic Python — completed the basics of PyTorch in a tutorial\n",
+            "step-4/frameworks",
+            "learning",
+        ),
+    ],
+)
+def test_a_tutorial_a_start_or_ones_own_beginner_level_is_learning(
+    reader: CVReader, text: str, item: str, said: str
+) -> None:
+    assert levels(reader.read(text))[item] == said
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        ("## Education\nMAT 167 Elementary Statistics — completed, A\n", PROBABILITY),
+        (
+            "## Courses\nIntroduction to Probability — HarvardX on edX. Completed November "
+            "2025 with a verified certificate. Covered conditional probability and Bayes' "
+            "theorem.\n",
+            PROBABILITY,
+        ),
+        (
+            "## Summary\nRobotics engineer with six years of work on robot learning: "
+            "Q-learning, policy gradients and PPO on real arms.\n",
+            "step-8/basic-algorithms",
+        ),
+        (
+            "## Courses\nMachine Learning Specialization (Coursera), completed: supervised "
+            "learning, advanced learning algorithms, unsupervised learning.\n",
+            "step-3",
+        ),
+    ],
+)
+def test_a_completed_courses_title_or_a_field_named_learning_is_no_hedge(
+    reader: CVReader, text: str, item: str
+) -> None:
+    assert levels(reader.read(text))[item] == "done"
+
+
+def test_conditional_probability_is_not_pythons_conditionals(reader: CVReader) -> None:
+    text = "## Courses\nProbability course (completed): conditional probability, Bayes.\n"
+    assert levels(reader.read(text)) == {PROBABILITY: "done"}
+
+
+def test_helping_at_a_code_club_is_not_ones_own_first_steps(reader: CVReader) -> None:
+    text = (
+        "## Volunteering\nVolunteer helper at a Saturday Code Club for 9–12 year-olds "
+        "(Scratch and first steps in Python)\n"
+    )
+    assert levels(reader.read(text))["step-1/python-basics"] == "done"

@@ -18,6 +18,9 @@ import re
 UNREAD = frozenset({"interests", "contact"})
 #: Sections where a course title ("Intro to …") describes the learner's own learning.
 STUDY_SECTIONS = frozenset({"education", "courses", "learning", "skills", "other", "projects"})
+#: Where a line that says "completed" ("MAT 167 Elementary Statistics — completed") is a
+#: finished course: the level in its title is no hedge.
+COURSE_SECTIONS = frozenset({"education", "courses"})
 
 #: A level or hedge that says "still learning" for the items it qualifies.
 HEDGE = re.compile(
@@ -28,17 +31,22 @@ HEDGE = re.compile(
     r"anfänger\w*|exposure|exposed to|familiar with|familiarity with|acquainted with|"
     r"some experience|limited experience|some knowledge|some exposure|little experience|"
     r"currently learning|"
-    r"(?<!\+ )(?<!& )learning(?![- ](?:curves?|rates?|to[- ]rank|cent(?:er|re)s?|commons|"
+    r"(?<!\+ )(?<!& )(?<!robot )(?<!robotic )(?<!robot-)(?<!imitation )(?<!statistical )"
+    r"(?<!representation )(?<!active )(?<!federated )(?<!contrastive )(?<!self-supervised )"
+    r"(?<!metric )(?<!curriculum )(?<!ensemble )(?<!continual )(?<!lifelong )(?<!e-)(?<!meta-)"
+    r"(?<!few-shot )(?<!zero-shot )(?<!multi-task )(?<!multitask )"
+    r"learning(?![- ](?:curves?|rates?|to[- ]rank|cent(?:er|re)s?|commons|algorithms?|"
     r"management|platforms?|systems?|objectives|outcomes|disabilit\w*|analytics|"
     r"experience designer|technolog\w*))|studying|currently taking|enrolled|"
     r"working through|working my way through|going through|in progress|ongoing|halfway|"
     r"half way|partway|part way|so far|this semester|this term|getting started|"
     r"started learning|starting to|teaching myself|self-teaching|a bit of|dabbled|"
-    r"tinkered|exploring|follow(?:ing|ed)?\s+(?:(?:the|an?|official|some|its)\s+)*tutorials?|"
+    r"tinkered|exploring|follow(?:ing|ed)?\s+(?:[\w-]+\s+){0,3}tutorials?|"
     r"tutorials? only|planning to learn|can't yet|cannot yet|can not yet|not yet able|"
     r"would like to learn|want to learn|not (?:yet )?(?:confident|fluent)|rudimentary|"
     r"new to|currently reading|reading through|completing|pursuing|to be completed|"
-    r"just started|reading up on|nothing built yet|not built anything yet|new territory|"
+    r"just started|just starting|starting out (?:with|in|on)|half[- ]understand|reading up on|"
+    r"nothing built yet|not built anything yet|new territory|"
     r"(?:rough )?first feel|(?:very )?early days|shaky|play(?:ed|ing) (?:around )?with|first steps|"
     r"new to me|started (?:reading|on|with)|nothing (?:beyond|more than|past)|"
     r"first (?:two|three|few|couple of) (?:chapters|lessons|modules|weeks)|mostly watched|"
@@ -223,17 +231,20 @@ INTRO = re.compile(r"\b(?:intro|introduction to|introductory|101)\b", re.I)
 TEACHING = re.compile(
     r"\b(?<!with a )(?<!from a )(?<!by a )(?<!my )(?<!our )(?<!with the )"  # not "with a mentor"
     r"(?:instructor|teacher|tutor|lecturer|mentor|coach)(?!['’]s)\b|"
+    r"\b(?:code club|coderdojo|volunteer helper)\b|"
     r"\b(?<!self-)(?<!self )(?:teaching assistant|taught(?! by| myself)|teach(?!ing)(?! myself)|"
     r"ayudante de cátedra|ayudante|dozent\w*|docente|chargée? de td|monitor de|"
     r"teaching(?! myself)|scheme of work|(?:wrote|designed|created)\s+(?:[\w'-]+\s+){0,4}"
     r"(?:syllabus|curriculum|course))\b",
     re.I,
 )
+#: The learner speaking of themselves: a level said there is their own, not a course title's.
+OWN_WORDS = re.compile(r"\b(?:I|I'm|I am|myself|still)\b", re.I)
 #: In a line about teaching, these say the course's level, not the teacher's ("Wrote the
 #: Python scheme of work: loops, files, basic OOP").
 COURSE_LEVEL = re.compile(
     r"\b(?:basic|basics of|the basics|beginners?|elementary|introductory|intro|entry[- ]level|"
-    r"einführung in|introducción a|introduction à|introduzione a|introdução a)(?!\w)",
+    r"first steps|einführung in|introducción a|introduction à|introduzione a|introdução a)(?!\w)",
     re.I,
 )
 #: Said anywhere in a sentence, these hedge all of it: a course taken, then left unused.

@@ -148,17 +148,24 @@ class CVReader:
 
     def _cue(self, text: str, section: str, graded: bool = False) -> Polarity | None:
         """The level ``text`` says; ``graded``: its line gives a grade ("… (B+)"), so a course
-        level in a title ("Elementary Statistics") is not a hedge."""
+        level in a title ("Elementary Statistics") is not a hedge (nor is it when an education or
+        course line says it was completed: "Elementary Statistics — completed")."""
         plain = self._unnamed(text)
         intro = (  # "Intro to Python (Coursera)"; not one passed with a grade
             section in cue.STUDY_SECTIONS
             and cue.INTRO.search(plain)
             and not cue.GRADED.search(plain)
             and not cue.COMPLETED.search(plain)
+            and not graded
         )
         hedges = [h.group(0).strip(" :;(—–|") for h in cue.HEDGE.finditer(plain)]
         graded = graded or bool(cue.GRADED.search(plain))
-        if hedges and graded and all(cue.COURSE_LEVEL.fullmatch(h) for h in hedges):
+        if (
+            hedges
+            and graded
+            and all(cue.COURSE_LEVEL.fullmatch(h) for h in hedges)
+            and not cue.OWN_WORDS.search(plain)  # not "… — completed. I'm still a beginner."
+        ):
             hedges = []  # a course's level passed with a grade: "Elementary Statistics (B+)"
         if hedges or (intro and not cue.TEACHING.search(plain)):
             return "learning"
@@ -218,7 +225,10 @@ class CVReader:
         hedged = self._hedged_clauses(sentences, section)
         # a course still running ("Coursera (2025 – present)"): all of its line is learning
         ongoing = line.section == "courses" and bool(cue.ONGOING.search(line.text))
-        graded = bool(cue.GRADED.search(line.text))  # "… (B+)": a title's level is no hedge
+        graded = bool(  # "… (B+)", "… — completed": a title's level is no hedge
+            cue.GRADED.search(line.text)
+            or (line.section in cue.COURSE_SECTIONS and cue.COMPLETED.search(line.text))
+        )
         out = []
         for number, (sentence, skills, found) in enumerate(sentences):
             if not found:
