@@ -1248,3 +1248,10 @@ def test_helping_at_a_code_club_is_not_ones_own_first_steps(reader: CVReader) ->
         "(Scratch and first steps in Python)\n"
     )
     assert levels(reader.read(text))["step-1/python-basics"] == "done"
+
+
+def test_the_hugging_face_transformers_library_is_not_the_architecture(reader: CVReader) -> None:
+    listed = levels(reader.read("## Skills\nML: PyTorch, Hugging Face Transformers, pandas\n"))
+    assert "step-4/architectures" not in listed and listed["step-1/libraries"] == "done"
+    built = "## Projects\nBuilt transformers for text classification in PyTorch.\n"
+    assert levels(reader.read(built))["step-4/architectures"] == "done"
