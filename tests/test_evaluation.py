@@ -196,7 +196,7 @@ def test_the_roadmap_only_gate_always_runs(
     assert titles == {R}  # the roadmap alone: no mirrored page was indexed
     assert report["ours"]["summary"]["overall"]["citation_precision"] >= 0.29
     # the learner and CV reading, per split, in the output and the report
-    assert report["cvs"]["heldout"]["cvs"] == 2088 and report["cvs"]["dev"]["cvs"] >= 12
+    assert report["cvs"]["heldout"]["cvs"] == 2328 and report["cvs"]["dev"]["cvs"] >= 12
     assert "| first-step accuracy |" in printed.out and "| item F1 |" in printed.out
     markdown = (out / "latest" / "report.md").read_text(encoding="utf-8")
     assert "## CVs (proposed profile, hedges, first step)" in markdown
