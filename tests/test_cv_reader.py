@@ -1255,3 +1255,11 @@ def test_the_hugging_face_transformers_library_is_not_the_architecture(reader: C
     assert "step-4/architectures" not in listed and listed["step-1/libraries"] == "done"
     built = "## Projects\nBuilt transformers for text classification in PyTorch.\n"
     assert levels(reader.read(built))["step-4/architectures"] == "done"
+
+
+def test_another_skills_hedge_after_a_semicolon_is_its_own(reader: CVReader) -> None:
+    text = "## Skills\nPython every day, with pandas and NumPy; SQL for the first three weeks.\n"
+    assert levels(reader.read(text)) == {"step-1/python-basics": "done", "step-1/libraries": "done"}
+    assert levels(reader.read("## Skills\nPyTorch for two months; still learning.\n")) == {
+        "step-4/frameworks": "learning"
+    }

@@ -380,8 +380,12 @@ TITLE_LEVEL = re.compile(
     r"fundamentals of)\b",
     re.I,
 )
-#: A clause that is another skill with its own level ("…; Go — basic"): its hedge is its own.
-OWN_SKILL = re.compile(r"^\s*[A-Z][\w.+#/-]*(?:\s+[\w.+#/-]+)?\s*(?:—|–|:|\(|\|)\s*\S")
+#: A clause that is another skill with its own level ("…; Go — basic", "…; SQL for the first
+#: three weeks"): its hedge is its own.
+OWN_SKILL = re.compile(
+    r"^\s*[A-Z][\w.+#/-]*(?:\s+[\w.+#/-]+)?\s*(?:—|–|:|\(|\|)\s*\S|"
+    r"^\s*[A-Z]{2,}[\w.+#/-]*\s+(?:for|since|in|at|only|just|still)\b"
+)
 #: A list segment that goes on about the one before it ("Python: beginner, writing my first
 #: pandas scripts"): it has that segment's level unless it says its own.
 GOES_ON = re.compile(r"^\s*(?:and\s+)?[a-z]+ing\b")
