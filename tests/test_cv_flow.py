@@ -173,6 +173,28 @@ def test_a_valid_model_reading_is_used_and_the_request_is_structured(
     assert "step-4/frameworks: Frameworks (Step 4: Deep Learning)" in messages[0].content
 
 
+def test_the_offline_reading_says_which_words_make_an_item_learning(service: CVService) -> None:
+    reading = service.read_file(CV.encode(), "jane.md")
+    why = {i.id: i.why for i in reading.items}
+    assert why["step-4/frameworks"] == "Basic knowledge of"
+    assert why["step-9/tools-and-frameworks"] == "beginner"
+    assert why["step-3/supervised-learning"] == ""  # done: nothing to explain
+
+
+def test_a_models_why_that_is_not_in_its_evidence_is_dropped(service: CVService) -> None:
+    pytorch = {"id": "step-4/frameworks", "polarity": "learning", "inferred": False}
+    pytorch["evidence"] = "Basic knowledge of PyTorch"
+    docker = {"id": "step-9/tools-and-frameworks", "polarity": "learning", "inferred": False}
+    docker["evidence"] = "Docker (beginner)"
+    reply = model_reading(
+        items=[{**pytorch, "why": "basic knowledge"}, {**docker, "why": "never used it"}]
+    )
+    service.backend = FakeBackend(lambda _: reply)  # type: ignore[assignment]
+    reading = service.read_file(CV.encode(), "jane.md")
+    assert reading.read_by == "fake:model"
+    assert [i.why for i in reading.items] == ["basic knowledge", ""]
+
+
 @pytest.mark.parametrize(
     ("reply", "why"),
     [

@@ -1263,3 +1263,14 @@ def test_another_skills_hedge_after_a_semicolon_is_its_own(reader: CVReader) -> 
     assert levels(reader.read("## Skills\nPyTorch for two months; still learning.\n")) == {
         "step-4/frameworks": "learning"
     }
+
+
+def test_a_learning_item_keeps_the_words_that_hedge_it(reader: CVReader) -> None:
+    text = (
+        "## Skills\nPython (5 years), exposure to PyTorch\n"
+        "## Courses\nDeep Learning Specialization — currently on course 2 of 5\n"
+    )
+    why = {i.id: i.why for i in reader.read(text).items}
+    assert why["step-1/python-basics"] == ""
+    assert why["step-4/frameworks"] == "exposure to"
+    assert why["step-4"] == "currently on course"

@@ -123,6 +123,7 @@ def test_upload_correct_confirm_then_the_gap_and_the_plan(
         expect(items).to_contain_text("✓ done · Python Basics — “Python (10 years, daily)")
         expect(items).to_contain_text("◐ learning · Frameworks (Step 4: Deep Learning)")
         expect(page.locator("#cv-evidence")).to_contain_text("Exposure to PyTorch")
+        expect(page.locator("#cv-evidence")).to_contain_text("(it says “Exposure to”)")
         expect(page.locator("#cv-goal input")).to_have_value("Reinforcement learning")
         expect(page.locator("#cv-status")).to_contain_text("Nothing is saved until you do")
         assert uploads_left(app_home) == []  # the upload's copy is gone already

@@ -6,9 +6,10 @@ schema) and validates what comes back: the schema; every id and the goal against
 the vocabulary; every item's evidence against the CV text (a model cannot cite a
 line the CV does not have); and the hedges: an item the offline reader found
 hedged, or whose evidence line carries a hedge ("basic", "exposure to"), may not
-come back as done. Anything invalid raises ``ReadingInvalid`` (a down server
-raises ``BackendUnavailable``); the caller keeps the offline reading. The CV is
-sent only to the configured local backend; nothing here writes or logs it.
+come back as done. A ``why`` that is not words of its item's evidence is dropped.
+Anything invalid raises ``ReadingInvalid`` (a down server raises ``BackendUnavailable``);
+the caller keeps the offline reading. The CV is sent only to the configured local
+backend; nothing here writes or logs it.
 """
 
 from __future__ import annotations
@@ -35,7 +36,9 @@ items: each roadmap step or topic the CV shows, with:
     "learning" (hedged: basic, beginner, exposure to, familiar with, currently learning, an intro
     course not used since), or "not_known";
   "evidence": the CV line that shows it, copied exactly;
-  "inferred": false.
+  "inferred": false;
+  "why": for a learning item, the hedge words of its evidence, copied exactly ("exposure to"),
+    else "".
   Use a step id only when the CV shows the whole step (a completed course or a degree that
   covers it); otherwise use topic ids. Skip things that are not on the roadmap. Use only these ids:
 {ids}
@@ -94,5 +97,10 @@ def read_cv_with_model(
     if reading.goal_evidence and _flat(reading.goal_evidence) not in cv:
         raise ReadingInvalid("the model's CV reading cites an objective the CV does not have")
     order = {item: vocabulary.order(item) for item in known}
-    items = tuple(sorted(reading.items, key=lambda i: order[i.id]))
+    items = tuple(  # a "why" must be words of its evidence; any other is dropped
+        item.model_copy(update={"why": ""})
+        if item.why and (item.polarity != "learning" or _flat(item.why) not in _flat(item.evidence))
+        else item
+        for item in sorted(reading.items, key=lambda i: order[i.id])
+    )
     return reading.model_copy(update={"items": items, "notes": (), "read_by": backend.name})

@@ -39,7 +39,7 @@ from assistant.learner.cues import GOAL_CUE, WORKING, weekly_hours
 from assistant.learner.cv_doubt import Doubt
 from assistant.learner.cv_goal import CVGoals
 from assistant.learner.cv_lines import EVIDENCE_CHARS, CVLine, cv_lines, evidence_of
-from assistant.learner.cv_reading import CVItem, CVReading
+from assistant.learner.cv_reading import WHY_CHARS, CVItem, CVReading
 from assistant.learner.cv_subjects import clause_at, clauses, in_parentheses, segments, subjects
 from assistant.learner.reader import LearnerReader
 from assistant.learner.statement import Polarity
@@ -551,9 +551,34 @@ class CVReader:
                 final[whole.id] = _Seen("done", evidence, inferred=True)
         ordered = sorted(final.items(), key=lambda kv: self.vocabulary.order(kv[0]))
         return tuple(
-            CVItem(id=item, polarity=s.polarity, evidence=s.evidence, inferred=s.inferred)
+            CVItem(
+                id=item,
+                polarity=s.polarity,
+                evidence=s.evidence,
+                inferred=s.inferred,
+                why=self._why(s),
+            )
             for item, s in ordered
         )
+
+    def _why(self, seen: _Seen) -> str:
+        """The words of a learning item's evidence that make it learning ("exposure to");
+        none for an item the second opinion doubted (its whole wording did)."""
+        if seen.polarity != "learning" or seen.doubted:
+            return ""
+        shown = " ".join(seen.evidence.split()).lower()
+        plain = self._unnamed(seen.sentence or seen.evidence)
+        for pattern in (cue.HEDGE, cue.STALE):
+            for m in pattern.finditer(plain):
+                tail = re.match(  # "exposure to", "basic knowledge of"
+                    r"(?:\s+(?:knowledge|understanding|experience))?\s+(?:to|of|with|in)\b",
+                    plain[m.end() :],
+                )
+                said = m.group(0) + (tail.group(0) if tail else "")
+                words = " ".join(said.split()).strip(" :;,.(—–|")
+                if words and words.lower() in shown:
+                    return words[:WHY_CHARS]
+        return ""
 
     def _titled(self, seen: _Seen) -> bool:
         """Learning only by the level in a course's or certificate's title ("CS50's

@@ -10,6 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.learner.cv_lines import EVIDENCE_CHARS
 from assistant.learner.statement import LearnerStatement, Polarity, StatedItem
 
+#: Characters of ``CVItem.why`` (a hedge's words, not a sentence).
+WHY_CHARS = 60
+
 
 class CVItem(BaseModel):
     """A step or topic the CV shows, with the line that shows it."""
@@ -25,6 +28,10 @@ class CVItem(BaseModel):
     inferred: bool = False
     """Not stated outright: read from working-level use ("Python, 5 years" → Step 1) or from
     a course that covered every topic of the step."""
+    why: str = Field(default="", max_length=WHY_CHARS)
+    """For a ``learning`` item, the words of its evidence that say so ("exposure to",
+    "currently learning"); empty when no words do (the line as a whole reads as work in
+    progress) and for other levels."""
 
 
 class CVReading(BaseModel):

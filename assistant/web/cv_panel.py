@@ -127,6 +127,10 @@ class CVPanel:
             how = (
                 " — inferred (working-level use, or a course covering it all)"
                 if item.inferred
+                else f" (it says “{escape_text(item.why)}”)"
+                if item.why
+                else " (the line reads as still in progress)"
+                if item.polarity == "learning"
                 else ""
             )
             lines.append(
