@@ -164,3 +164,29 @@ def test_the_rules_see_every_mention_for_training(readers: tuple[CVReader, CVRea
     assert ("step-9/tools-and-frameworks", "done", False) in said
     assert ("step-1/python-basics", "done", True) in said
     assert all("Python" not in m.plain and "Docker" not in m.plain for m in mentions)
+
+
+class _DoubtsAll:
+    """A second opinion that doubts every sentence it is shown (and records them)."""
+
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+
+    def doubts(self, sentences: list[str]) -> list[bool]:
+        self.shown += sentences
+        return [True] * len(sentences)
+
+
+def test_a_list_of_names_alone_is_not_judged_by_the_second_opinion(
+    readers: tuple[CVReader, CVReader],
+) -> None:
+    rules, _ = readers
+    doubt = _DoubtsAll()
+    reader = CVReader(rules.vocabulary, rules.words, rules.reader, doubt)  # type: ignore[arg-type]
+    cv = "## Skills\nNumPy, SimpleITK, OpenCV\nDocker: I watched a colleague set it up once\n"
+    assert _said(reader, cv) == {
+        "step-1/libraries": "done",
+        "step-6/basics-of-image-processing-opencv": "done",
+        "step-9/tools-and-frameworks": "learning",
+    }
+    assert doubt.shown == [rules.plain("Docker: I watched a colleague set it up once")]

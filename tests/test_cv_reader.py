@@ -23,6 +23,7 @@ def reader(roadmap: Roadmap, graph: RoadmapGraph) -> CVReader:
 
 STYLEGAN = "step-6/generative-models-for-vision-stylegan-biggan"
 PROBABILITY = "step-2/probability-and-statistics"
+PYTHON = "step-1/python-basics"
 
 
 def levels(reading: CVReading) -> dict[str, str]:
@@ -1274,3 +1275,58 @@ def test_a_learning_item_keeps_the_words_that_hedge_it(reader: CVReader) -> None
     assert why["step-1/python-basics"] == ""
     assert why["step-4/frameworks"] == "exposure to"
     assert why["step-4"] == "currently on course"
+
+
+@pytest.mark.parametrize(
+    ("text", "item", "said"),
+    [
+        (  # a PDF table's level cell on its own line, a name only after its ";"
+            "## Skills\nDrift detection (Evidently)\nExposure only; monitoring is owned by "
+            "another team\n",
+            "step-9/monitoring-and-retraining",
+            "learning",
+        ),
+        (
+            "## Summary\nI know GANs only from an internal reading group.\n",
+            "step-7/gans-generative-adversarial-networks",
+            "learning",
+        ),
+        (
+            "## Projects\nSo far I have fine-tuned BERT with PyTorch; the best model reaches "
+            "0.87 F1.\n",
+            "step-5/fine-tuning-pretrained-models",
+            "done",
+        ),
+        (
+            "## Skills\nTuning: so far I have mostly kept the library defaults in scikit-learn\n",
+            "step-1/libraries",
+            "learning",
+        ),
+        ("## Skills\nProgramming: Python; HTML and CSS; beginner in SQL\n", PYTHON, "done"),
+        ("## Skills\nPyTorch; beginner with it\n", "step-4/frameworks", "learning"),
+        (
+            "## Online learning (gap year)\n- CS50's Introduction to Programming with Python — "
+            "certificate, August 2025\n## Projects\n- A Discord bot in Python, 600 lines\n",
+            PYTHON,
+            "done",
+        ),
+    ],
+)
+def test_fresh_dev_round_six_phrasings(reader: CVReader, text: str, item: str, said: str) -> None:
+    assert levels(reader.read(text))[item] == said
+
+
+def test_a_hedge_two_sentences_on_is_not_about_the_names_before(reader: CVReader) -> None:
+    text = (
+        "## Profile\nComputer-vision engineer with five years of professional experience "
+        "building detection models for CT. Next, I want to move into generative modelling. "
+        "I have not trained a generative model yet.\n"
+    )
+    assert levels(reader.read(text)) == {"step-6": "done"}
+    once = "## Profile\nI trained a CNN with PyTorch once. I have not used it since.\n"
+    assert levels(reader.read(once))["step-4/frameworks"] == "learning"
+
+
+def test_a_retraining_loop_is_not_a_python_loop(reader: CVReader) -> None:
+    text = "## Experience\nHelped set up drift dashboards; the retraining loop is owned by MLOps.\n"
+    assert PYTHON not in levels(reader.read(text))

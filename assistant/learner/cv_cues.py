@@ -39,7 +39,9 @@ HEDGE = re.compile(
     r"management|platforms?|systems?|objectives|outcomes|disabilit\w*|analytics|"
     r"experience designer|technolog\w*))|studying|currently taking|enrolled|"
     r"working through|working my way through|going through|in progress|ongoing|halfway|"
-    r"half way|partway|part way|so far|this semester|this term|getting started|"
+    r"half way|partway|part way|this semester|this term|getting started|"
+    # "so far", not "so far I have built" (but "so far I have only read")
+    r"so far(?!,? I(?: have|'ve) (?!(?:only|mostly|just|barely|hardly|not)\b))|"
     r"started learning|starting to|teaching myself|self-teaching|a bit of|dabbled|"
     r"tinkered|exploring|follow(?:ing|ed)?\s+(?:[\w-]+\s+){0,3}tutorials?|"
     r"tutorials? only|planning to learn|can't yet|cannot yet|can not yet|not yet able|"
@@ -65,7 +67,8 @@ HEDGE = re.compile(
     r"noções básicas|nocoes basicas|conhecimentos básicos|nozioni di base|conoscenze di base|"
     r"conocimientos básicos|notions de base|a little(?! (?:over|more|under|less|longer))|"
     r"currently (?:watching|following|auditing)|"
-    r"only from (?:the |a |an |one )?(?:papers|books|reading|lectures|videos|courses?)|"
+    r"only from (?:the |a |an |one |our )?(?:[\w-]+ )?(?:papers|books|reading|lectures|videos|"
+    r"courses?|talks)|"
     r"no\s+(?:own\s+|real\s+)?(?:[\w-]+\s+)?(?:code|projects?)(?:\s+of my own)?\s+yet|"
     r"nothing (?:\w+ ){0,2}(?:for real|in production) yet|"
     r"(?:on|at|over) (?:the )?weekends|in the evenings|evenings and weekends|"
@@ -381,10 +384,11 @@ TITLE_LEVEL = re.compile(
     re.I,
 )
 #: A clause that is another skill with its own level ("…; Go — basic", "…; SQL for the first
-#: three weeks"): its hedge is its own.
+#: three weeks", "…; beginner in SQL"): its hedge is its own.
 OWN_SKILL = re.compile(
     r"^\s*[A-Z][\w.+#/-]*(?:\s+[\w.+#/-]+)?\s*(?:—|–|:|\(|\|)\s*\S|"
-    r"^\s*[A-Z]{2,}[\w.+#/-]*\s+(?:for|since|in|at|only|just|still)\b"
+    r"^\s*[A-Z]{2,}[\w.+#/-]*\s+(?:for|since|in|at|only|just|still)\b|"
+    r"^\s*(?:[\w'-]+\s+){0,3}(?:in|with|of|to)\s+[A-Z][\w.+#/-]*(?:\s+[A-Z][\w.+#/-]*)?\s*[.)]?\s*$"
 )
 #: A list segment that goes on about the one before it ("Python: beginner, writing my first
 #: pandas scripts"): it has that segment's level unless it says its own.

@@ -81,6 +81,12 @@ class CVMention:
 
 
 _POLARITY_RANK = {"learning": 3, "not_known": 2, "done": 1}
+#: Words a sentence needs, its names blanked, for the second opinion to judge its wording.
+DOUBT_WORDS = 3
+
+
+def _worded(plain: str) -> bool:
+    return len(re.findall(r"[^\W\d_]{2,}", plain)) >= DOUBT_WORDS
 
 
 class CVReader:
@@ -312,6 +318,8 @@ class CVReader:
                 hedged.update((n, i) for n, i, _, _ in parts)
             elif before and before[-1][0] != number and cue.SOMEONE_ELSE.match(text):
                 continue  # "Our team is starting to rely on …": not about the names before
+            elif before and before[-1][0] < number - 1:
+                continue  # a sentence between (an objective): not about those names
             elif before:
                 hedged.add(before[-1])
             else:  # a hedge before the names: of its sentence, not of the whole line
@@ -383,7 +391,7 @@ class CVReader:
                 and line.section == last.section == "skills"
                 and len(line.text.split()) <= LEVEL_WORDS
                 and cue.LEVEL_FIRST.match(line.text)
-                and not self.find(line.text)
+                and not self.find(line.text.split(";")[0])  # "Exposure only; monitoring is …"
                 and " | " not in last.text
                 and self.find(last.text)
                 and self._cue(last.text, "skills") is None
@@ -439,7 +447,8 @@ class CVReader:
     def _second_opinion(self, seen: dict[str, list[_Seen]], doubt: Doubt) -> None:
         """Items read as done only in sentences that ``doubt`` reads as learning become
         learning, and what was inferred from those sentences (Step 1 from Python) is dropped.
-        A sentence that says "done" outright (``sure``) is never doubted, and one plain
+        A sentence that says "done" outright (``sure``) is never doubted, nor is one with
+        almost no words but names ("NumPy, SimpleITK, OpenCV": nothing to judge), and one plain
         mention elsewhere ("Python" in the skills list) keeps an item done."""
         done = {
             s.sentence
@@ -447,8 +456,9 @@ class CVReader:
             for s in found
             if s.polarity == "done" and not s.inferred
         }
-        said = sorted(s for s in done if not self.sure(s))
-        scores = doubt.doubts([self.plain(s) for s in said])
+        plain = {s: self.plain(s) for s in done}
+        said = sorted(s for s in done if not self.sure(s) and _worded(plain[s]))
+        scores = doubt.doubts([plain[s] for s in said])
         doubted = {s for s, d in zip(said, scores, strict=True) if d}
         if not doubted:
             return

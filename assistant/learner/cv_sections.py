@@ -268,6 +268,8 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "licenses",
         "licences",
         "moocs",
+        "online learning",
+        "e-learning",
         "cursussen",
         "certificações",
         "certificados",
