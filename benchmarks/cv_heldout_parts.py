@@ -6,9 +6,10 @@ The held-out split holds five sets, each written batch by batch (12 CVs a batch,
 helper each) from the persona brief before the reader was tuned on anything that came after
 them: set 3 (cv-ho-589 .. cv-ho-1716, twelve waves of 96, the last of 72), set 4 (cv-ho-1717 ..
 cv-ho-2196, five parts of 96), set 5 (cv-ho-2197 .. cv-ho-2436), set 6 (cv-ho-2437 ..
-cv-ho-2676) and set 7 (cv-ho-2677 .. cv-ho-2916), each in two parts of 96 and one of 48. The gate (``eval --cvs``) is on all of it;
-this prints each set, each wave or part, and the whole, with hedge errors also the earlier way
-(a topic the reading proposes as learning still counted against its step's inference).
+cv-ho-2676) and set 7 (cv-ho-2677 .. cv-ho-2916), each in two parts of 96 and one of 48. The
+gate (``eval --cvs``) is on all of it; this prints each set, each wave or part, and the whole,
+with hedge errors also the earlier way (a topic the reading proposes as learning still
+counted against its step's inference).
 ``--rules-only`` reads without the second opinion (``cv_doubt``), to show what it changes.
 """
 

@@ -4,8 +4,9 @@
         [--skip PREFIX:LO:HI]
 
 Every sentence in which the rules name a step or topic of a dev CV, labelled by that CV's
-gold (``learning`` or ``done``), is a training row; the roadmap's names are blanked
-(``CVReader.plain``), so the model judges the wording, not the skill. The threshold is chosen
+gold (``learning`` or ``done``), is a training row, unless it is names alone (``has_wording``:
+the reader never asks about those); the roadmap's names are blanked (``CVReader.plain``), so
+the model judges the wording, not the skill. The threshold is chosen
 from out-of-fold scores (folds are whole helper batches of 12 CVs, so a fold's phrasings were
 written by people the model has not read): the lowest one at which at most ``--max-flip``
 of the sentences the rules read as done, and gold says are done, would be turned into
@@ -37,7 +38,7 @@ from assistant.learner.cv_doubt import (  # noqa: E402
     fit_doubt,
     probability,
 )
-from assistant.learner.cv_reader import CVReader  # noqa: E402
+from assistant.learner.cv_reader import CVReader, has_wording  # noqa: E402
 from assistant.learner.cv_text import extract_cv_text  # noqa: E402
 from assistant.learner.reader import LearnerReader  # noqa: E402
 from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
@@ -99,6 +100,8 @@ def main() -> None:
         for m in reader.mentions(text):
             label = gold_of(case, m.item)
             if m.inferred or label is None or m.polarity not in ("done", "learning"):
+                continue
+            if not has_wording(m.plain):  # names alone: the reader never asks about these
                 continue
             rows[(case.id, m.plain, label)] = (m.polarity, m.sure)
     keys = sorted(rows)

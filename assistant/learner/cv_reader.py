@@ -85,7 +85,9 @@ _POLARITY_RANK = {"learning": 3, "not_known": 2, "done": 1}
 DOUBT_WORDS = 3
 
 
-def _worded(plain: str) -> bool:
+def has_wording(plain: str) -> bool:
+    """Whether a sentence with its names blanked still has words for the second opinion to
+    judge: not "NumPy, SimpleITK, OpenCV" (what ``train_cv_doubt.py`` trains on, too)."""
     return len(re.findall(r"[^\W\d_]{2,}", plain)) >= DOUBT_WORDS
 
 
@@ -457,7 +459,7 @@ class CVReader:
             if s.polarity == "done" and not s.inferred
         }
         plain = {s: self.plain(s) for s in done}
-        said = sorted(s for s in done if not self.sure(s) and _worded(plain[s]))
+        said = sorted(s for s in done if not self.sure(s) and has_wording(plain[s]))
         scores = doubt.doubts([plain[s] for s in said])
         doubted = {s for s, d in zip(said, scores, strict=True) if d}
         if not doubted:
