@@ -458,8 +458,8 @@ class CVReader:
             for s in found
             if s.polarity == "done" and not s.inferred
         }
-        plain = {s: self.plain(s) for s in done}
-        said = sorted(s for s in done if not self.sure(s) and has_wording(plain[s]))
+        plain = {s: self.plain(s) for s in done if not self.sure(s)}
+        said = sorted(s for s, words in plain.items() if has_wording(words))
         scores = doubt.doubts([plain[s] for s in said])
         doubted = {s for s, d in zip(said, scores, strict=True) if d}
         if not doubted:
