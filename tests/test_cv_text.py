@@ -211,3 +211,28 @@ def test_a_name_cut_in_two_by_a_wrap_is_joined_back() -> None:
         "Core modules: Mathematics for AI, Machine Learning, Deep Learning (CNNs)"
     )
     assert reflow_pdf_lines(["Data Engineer", "Learning Platform team"]).count("\n") == 1
+
+
+def test_a_bullet_that_fills_the_width_goes_on_to_a_line_that_ends_its_sentence() -> None:
+    """A wrap after "a small" left "LSTM on MIDI files" on a line of its own, read as done
+    without the "beginner in Keras" that hedges it (cv-dev-1066)."""
+    lines = [
+        "• Team lead",  # short: the bullet ends here, whatever comes next
+        "Led a team of four engineers.",
+        "• Melody generator: I'm a beginner in Keras; followed a tutorial to train a small",
+        "LSTM on MIDI files, and the generated melodies are still rough.",
+        "• Wrote the group's PyTorch training framework (mixed precision, multi-GPU) now used",
+        "Data Analyst — Bottega Retail Group, Milan · Jan 2020 – Aug 2022",
+        "• Ran two weekly help sessions for about 25 first-year students in the physics lab",
+        "Awards and Grants",
+    ]
+    assert reflow_pdf_lines(lines).splitlines() == [
+        "• Team lead",
+        "Led a team of four engineers.",
+        "• Melody generator: I'm a beginner in Keras; followed a tutorial to train a small LSTM "
+        "on MIDI files, and the generated melodies are still rough.",
+        "• Wrote the group's PyTorch training framework (mixed precision, multi-GPU) now used",
+        "Data Analyst — Bottega Retail Group, Milan · Jan 2020 – Aug 2022",
+        "• Ran two weekly help sessions for about 25 first-year students in the physics lab",
+        "Awards and Grants",
+    ]

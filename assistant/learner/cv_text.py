@@ -271,19 +271,39 @@ def _continues(previous: str, line: str) -> bool:
     return last in _CONNECTORS or (last, first) in _CUT_NAMES or tail or listed
 
 
+def _full_bullet(previous: str, last: str, width: int, line: str) -> bool:
+    """Whether ``line`` goes on a bullet whose last line ``last`` filled the page's width
+    with no stop ("• … followed a tutorial to train a small" / "LSTM on MIDI files, …")."""
+    return (
+        _BULLET.match(previous) is not None
+        and _BULLET.match(line) is None
+        and len(last) >= 0.85 * width
+        and last[-1].isalnum()
+        and line.endswith(".")  # a sentence's rest, not a heading or a job's title line
+        and re.search(r"\s[—–|·]\s|^\d{1,2}[.)]", line) is None
+        and section_of(line) is None
+    )
+
+
 def reflow_pdf_lines(lines: list[str]) -> str:
     """A PDF page's lines with wrapped lines joined back: bullets start new lines."""
     out: list[str] = []
-    for raw in lines:
-        line = " ".join(raw.split())
+    flat = [" ".join(raw.split()) for raw in lines]
+    width, last = max(map(len, flat), default=0), ""
+    for line in flat:
         if not line:
             out.append("")
             continue
-        if out and out[-1] and _continues(out[-1], line):
+        if (
+            out
+            and out[-1]
+            and (_continues(out[-1], line) or _full_bullet(out[-1], last, width, line))
+        ):
             joiner = "" if re.search(r"[A-Za-z]-$", out[-1]) and line[0].islower() else " "
             out[-1] += joiner + line
         else:
             out.append(line)
+        last = line
     return "\n".join(out)
 
 
