@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.knowledge.cv_words import cv_vocabulary, load_cv_words
-from assistant.knowledge.graph import RoadmapGraph
+from assistant.knowledge.embeddings import SentenceEmbedder
+from assistant.knowledge.graph import RoadmapGraph, load_roadmap_and_graph
 from assistant.knowledge.roadmap import Roadmap
 from assistant.learner.cv_lines import cv_lines
 from assistant.learner.cv_reader import CVReader, CVReading
 from assistant.learner.cv_sections import section_of
 from assistant.learner.reader import LearnerReader
-from assistant.settings import PROJECT_ROOT
+from assistant.settings import PROJECT_ROOT, Settings
+from tests.conftest import link_models
 
 
 @pytest.fixture(scope="module")
@@ -932,6 +936,48 @@ def test_goals_of_a_role_or_a_career_change(reader: CVReader, objective: str, go
     assert reader.read(f"Ana Gómez\n## Profile\n{objective}\n## Skills\nPython\n").goal == goal
 
 
+@pytest.mark.parametrize(
+    ("objective", "goal"),
+    [
+        ("SRE with 8 years of Python. Next move: MLOps — turning models into services.", "mlops"),
+        ("Next step for me: specialising in generative models for small studios.", "generative-ai"),
+        (
+            "What I'm after next is work on game agents that learn by trial and reward.",
+            "reinforcement-learning",
+        ),
+        (
+            "Long-term interest: robot controllers that learn to walk through rewards.",
+            "reinforcement-learning",
+        ),
+        ("I'm looking to leave academia and work as an AI engineer in industry.", "general"),
+        ("Languages teacher, now retraining so that I can work as an AI engineer.", "general"),
+    ],
+)
+def test_more_cues_of_what_comes_next(reader: CVReader, objective: str, goal: str) -> None:
+    assert reader.read(f"Ana Gómez\n## Summary\n{objective}\n## Skills\nPython\n").goal == goal
+
+
+def test_one_mlops_word_does_not_overrule_a_goal_read_by_meaning(
+    models_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """ "monitoring" is one MLOps word, though "monitor" names the track too: two were
+    counted, and MLOps (what is done with models) overruled the meaning (cv-dev-1067)."""
+    home = tmp_path_factory.mktemp("goal-home")
+    link_models(home, models_dir)
+    settings = Settings.from_env({"ASSISTANT_HOME": str(home)})
+    roadmap, graph = load_roadmap_and_graph(PROJECT_ROOT / "corpus")
+    words = load_cv_words(PROJECT_ROOT / "corpus", roadmap, graph)
+    vocabulary = cv_vocabulary(roadmap, graph, words)
+    meaning = CVReader(vocabulary, words, LearnerReader(vocabulary, SentenceEmbedder(settings)))
+    objective = (
+        "I'd love to work on detection systems for wildlife monitoring — cameras in the field "
+        "that find, count and identify animals automatically."
+    )
+    cv = f"Ana Gómez\n## Summary\n{objective}\n## Skills\nPython\n"
+    assert meaning.read(cv).goal == "computer-vision"
+    assert meaning.read(cv.replace("cameras in", "pipelines deployed in")).goal == "mlops"
+
+
 def test_a_goal_named_by_its_words_wins_over_one_read_by_meaning(reader: CVReader) -> None:
     text = (
         "Ana Gómez\n## Profile\nJazz pianist, now switching to tech after a data science "
@@ -1330,3 +1376,10 @@ def test_a_hedge_two_sentences_on_is_not_about_the_names_before(reader: CVReader
 def test_a_retraining_loop_is_not_a_python_loop(reader: CVReader) -> None:
     text = "## Experience\nHelped set up drift dashboards; the retraining loop is owned by MLOps.\n"
     assert PYTHON not in levels(reader.read(text))
+
+
+def test_auditing_a_course_hedges_but_auditing_as_a_skill_does_not(reader: CVReader) -> None:
+    skills = "Ana Gómez\n## Skills\nReact, Node.js, Python, Docker, Figma, WCAG auditing\n"
+    assert levels(reader.read(skills)) == {PYTHON: "done", "step-9/tools-and-frameworks": "done"}
+    course = "Ana Gómez\n## Courses\nAudited a deep learning course taught in PyTorch, 2024\n"
+    assert levels(reader.read(course))["step-4/frameworks"] == "learning"

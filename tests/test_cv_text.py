@@ -236,3 +236,11 @@ def test_a_bullet_that_fills_the_width_goes_on_to_a_line_that_ends_its_sentence(
         "• Ran two weekly help sessions for about 25 first-year students in the physics lab",
         "Awards and Grants",
     ]
+
+
+def test_a_line_cut_after_a_colon_goes_on() -> None:
+    lines = ["Site reliability engineer with 8 years of Python. Next move:", "MLOps — pipelines."]
+    assert reflow_pdf_lines(lines) == (
+        "Site reliability engineer with 8 years of Python. Next move: MLOps — pipelines."
+    )
+    assert reflow_pdf_lines(["Relevant coursework (completed):", "• Linear Algebra"]).count("\n")

@@ -123,7 +123,10 @@ HEDGE = re.compile(
     r"deepening|preparing for (?:an? |the )?(?:exam|certification|certificate)|"
     r"read about(?!\s+[\d,.]+)|watched\s+(?!all\b|every\b|the (?:whole|full|entire)\b)"
     r"(?:(?:a few|some|several|a couple of|the first|two|three)\s+)?(?:[\w-]+\s+)?"
-    r"(?:videos|lectures|tutorials|talks)|followed along|audit(?:ed|ing)|"
+    r"(?:videos|lectures|tutorials|talks)|followed along|"
+    # auditing a course, not a skill ("WCAG auditing", "security auditing")
+    r"(?:^\s*|[,;:(—–]\s*|\b(?:i|i've|have|has|had|also|and|just|recently|currently|now)\s+)"
+    r"audit(?:ed|ing)\b|"
     r"(?:nearly|almost|about to)\s+(?:finish|done|complete)\w*|"
     r"(?:a|one|two) (?:third|quarter|half)s? of the way|(?:registered|signed up|enrolled) for|"
     r"will start|revisiting|relearning|catching up on|wip|work in progress|"

@@ -121,21 +121,37 @@ class CVGoals:
 
     def _words_in(self, phrase: str) -> list[tuple[str, str]]:
         """(track, goal word) for each track's goal word in ``phrase`` (and its plural and
-        verb forms, also inside a hyphenated compound: "Computer-Vision-Ingenieurin")."""
-        texts = (phrase, phrase.replace("-", " "))
-        return [
-            (goal, word)
+        verb forms, also inside a hyphenated compound: "Computer-Vision-Ingenieurin"); a word
+        inside a longer one found ("image" in "text-to-image") is not one more."""
+        return list(dict.fromkeys((goal, word) for _, goal, word in self._found(phrase)))
+
+    def _found(self, phrase: str) -> list[tuple[tuple[int, int], str, str]]:
+        """Each place a goal word stands in ``phrase``: (span, track, word), none inside
+        another's span."""
+        texts = (phrase, phrase.replace("-", " "))  # the same length: spans agree
+        found = {
+            (m.span(), goal, word)
             for goal in self.vocabulary.goals
             for word in self.vocabulary.goal(goal).words
-            if any(_word_pattern(word).search(t) for t in texts)
-        ]
+            for text in texts
+            for m in _word_pattern(word).finditer(text)
+        }
+        return sorted(
+            (span, goal, word)
+            for span, goal, word in found
+            if not any(
+                o[0] <= span[0] and span[1] <= o[1] and o[1] - o[0] > span[1] - span[0]
+                for o, _, _ in found
+            )
+        )
 
-    def _goal_words(self, phrase: str) -> dict[str, set[str]]:
-        """Each specific track's goal words in ``phrase``."""
-        out: dict[str, set[str]] = {}
-        for goal, word in self._words_in(phrase):
+    def _goal_words(self, phrase: str) -> dict[str, set[tuple[int, int]]]:
+        """Where each specific track's goal words stand in ``phrase`` ("monitoring" once, though
+        "monitor" names it too)."""
+        out: dict[str, set[tuple[int, int]]] = {}
+        for span, goal, _ in self._found(phrase):
             if goal != DEFAULT_GOAL:
-                out.setdefault(goal, set()).add(word)
+                out.setdefault(goal, set()).add(span)
         return out
 
     def _goal_by_words(self, phrase: str) -> str | None:

@@ -253,8 +253,8 @@ def _continues(previous: str, line: str) -> bool:
         return False  # "Skills", "What I'm looking for": a heading, whatever its last word
     if line[0].islower() or line[0].isdigit() and previous[-1] in "–—-":
         return True
-    if previous[-1] in ",–—-/&(":
-        return True
+    if previous[-1] in ",–—-/&(" or previous[-1] == ":" and line[0].isalnum():
+        return True  # "… 5+ years of Python. Next move:" / "MLOps — turning models …"
     last, first = previous.rsplit(None, 1)[-1].lower(), line.split()[0].strip(",.;:").lower()
     tail = (  # a paragraph's short last line: "… my first role as a junior" / "AI engineer."
         len(previous.split()) >= 12
