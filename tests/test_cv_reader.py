@@ -1383,3 +1383,17 @@ def test_auditing_a_course_hedges_but_auditing_as_a_skill_does_not(reader: CVRea
     assert levels(reader.read(skills)) == {PYTHON: "done", "step-9/tools-and-frameworks": "done"}
     course = "Ana Gómez\n## Courses\nAudited a deep learning course taught in PyTorch, 2024\n"
     assert levels(reader.read(course))["step-4/frameworks"] == "learning"
+
+
+def test_gpt_4_and_dall_e_3_are_step_7s_transformers_and_gpt_2_is_step_5(reader: CVReader) -> None:
+    """The roadmap names "GPT-3/4" in Step 7: the 13 dev CVs that name GPT-3.5, 4 or 5 all have
+    Step 7 in gold and none Step 5. Italian "dalle basi" ("from the basics") names nothing."""
+    cv = (
+        "Ana Gómez\n## Experience\nBuilt a reply drafter on GPT-4o and DALL·E 3 through the API.\n"
+        "Benchmarked GPT-2 and T5 for summarisation.\nSto ripartendo dalle basi.\n"
+    )
+    read = levels(reader.read(cv))
+    assert read["step-7/transformers-dall-e-gpt-3-4"] == "done"
+    assert read["step-5/advanced-models-bert-gpt-t5"] == "done"
+    one = levels(reader.read("Ana Gómez\n## Experience\nBuilt a reply drafter on GPT-4.\n"))
+    assert one == {"step-7/transformers-dall-e-gpt-3-4": "done"}
