@@ -121,11 +121,11 @@ def test_a_hedge_the_rules_do_not_know_is_learning_with_the_second_opinion(
     readers: tuple[CVReader, CVReader],
 ) -> None:
     rules, both = readers
-    cv = "## Skills\nDocker: I watched a colleague set it up once\n"
+    cv = "## Skills\nDocker: I watched a colleague set it up one afternoon\n"
     assert _said(rules, cv) == {"step-9/tools-and-frameworks": "done"}  # the rules miss it
     assert _said(both, cv) == {"step-9/tools-and-frameworks": "learning"}
     item = both.read(cv).items[0]
-    assert item.evidence == "Docker: I watched a colleague set it up once"
+    assert item.evidence == "Docker: I watched a colleague set it up one afternoon"
 
 
 @pytest.mark.parametrize(
@@ -148,7 +148,7 @@ def test_plain_skills_work_and_completions_stay_done(
 
 def test_a_plain_mention_elsewhere_keeps_an_item_done(readers: tuple[CVReader, CVReader]) -> None:
     _, both = readers
-    doubted = "Docker: I watched a colleague set it up once\n"
+    doubted = "Docker: I watched a colleague set it up one afternoon\n"
     assert _said(both, f"## Skills\n{doubted}")["step-9/tools-and-frameworks"] == "learning"
     cv = f"## Skills\nPython, Docker, AWS\n{doubted}"
     assert _said(both, cv)["step-9/tools-and-frameworks"] == "done"
@@ -183,10 +183,11 @@ def test_a_list_of_names_alone_is_not_judged_by_the_second_opinion(
     rules, _ = readers
     doubt = _DoubtsAll()
     reader = CVReader(rules.vocabulary, rules.words, rules.reader, doubt)  # type: ignore[arg-type]
-    cv = "## Skills\nNumPy, SimpleITK, OpenCV\nDocker: I watched a colleague set it up once\n"
+    watched = "Docker: I watched a colleague set it up one afternoon"
+    cv = f"## Skills\nNumPy, SimpleITK, OpenCV\n{watched}\n"
     assert _said(reader, cv) == {
         "step-1/libraries": "done",
         "step-6/basics-of-image-processing-opencv": "done",
         "step-9/tools-and-frameworks": "learning",
     }
-    assert doubt.shown == [rules.plain("Docker: I watched a colleague set it up once")]
+    assert doubt.shown == [rules.plain(watched)]

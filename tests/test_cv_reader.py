@@ -1020,6 +1020,9 @@ def test_a_goal_named_by_its_words_wins_over_one_read_by_meaning(reader: CVReade
         "PyTorch (začátečník)",
         "PyTorch: grundlæggende",
         "PyTorch (nybegynner)",
+        # round 7: a use said once, a use never in production
+        "NLP: exposure only; fine-tuned a pretrained language model once during a hackathon",
+        "Docker: built images for a side project, never used in production",
     ],
 )
 def test_more_hedges_and_courses_in_progress(reader: CVReader, line: str) -> None:
@@ -1397,3 +1400,15 @@ def test_gpt_4_and_dall_e_3_are_step_7s_transformers_and_gpt_2_is_step_5(reader:
     assert read["step-5/advanced-models-bert-gpt-t5"] == "done"
     one = levels(reader.read("Ana Gómez\n## Experience\nBuilt a reply drafter on GPT-4.\n"))
     assert one == {"step-7/transformers-dall-e-gpt-3-4": "done"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Retrained the churn model with XGBoost once a week",
+        "Deployed models with Docker once per sprint",
+    ],
+)
+def test_once_a_week_is_a_habit_not_a_hedge(reader: CVReader, line: str) -> None:
+    read = levels(reader.read(f"Ana Gómez\n## Experience\n{line}\n"))
+    assert read and set(read.values()) == {"done"}, read

@@ -244,3 +244,17 @@ def test_a_line_cut_after_a_colon_goes_on() -> None:
         "Site reliability engineer with 8 years of Python. Next move: MLOps — pipelines."
     )
     assert reflow_pdf_lines(["Relevant coursework (completed):", "• Linear Algebra"]).count("\n")
+
+
+def test_a_line_cut_before_its_date_goes_on() -> None:
+    lines = [
+        "Machine Learning evening course, Leeds City College: started",
+        "January 2026, in progress",
+        "Python: took an intro course but haven't used it since",
+        "Education",
+    ]
+    assert reflow_pdf_lines(lines).splitlines() == [
+        "Machine Learning evening course, Leeds City College: started January 2026, in progress",
+        "Python: took an intro course but haven't used it since",
+        "Education",
+    ]

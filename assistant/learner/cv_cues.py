@@ -77,7 +77,8 @@ HEDGE = re.compile(
     r"going slowly|(?:still )?getting to grips with|(?:covered|touched on|seen) (?:only )?briefly|"
     r"briefly (?:covered|touched on|seen)|(?:still )?building (?:up )?(?:my )?confidence|"
     r"(?:i am|i'm|am) (?:now |currently )?taking|to fill (?:the |my |some )?gaps|"
-    r"not (?:yet )?in production(?: yet)?|not (?:yet )?(?:used|deployed) in production|"
+    r"not (?:yet )?in production(?: yet)?|never (?:(?:used|run|deployed|put) )?in production|"
+    r"not (?:yet )?(?:used|deployed) in production|"
     r"following\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,4}(?:course|specialization|mooc)\b|"
     # in progress, said by the time ("now reading", "started in January", "8 weeks into") or
     # by the place reached in a course ("on lesson 4", "lecture 14 of 34", "episodes 1-5")
@@ -110,6 +111,9 @@ HEDGE = re.compile(
     r"forg[oe]t(?:ten)?\s+(?:most|much|all|a lot)|"
     r"filling (?:in )?(?:the |a |my |some )?gaps?|"
     r"(?:trained|built|ran|wrote|did|made)\s+(?:[\w.+-]+\s+){0,3}once|"
+    # "fine-tuned a pretrained language model once during a hackathon", not "once a week"
+    r"\b[\w-]+ed\s+(?:[\w.+-]+\s+){0,5}once\b(?!\s+(?:a|an|per|every|more|again|it|they|"
+    r"we|i|the|this|that|validated|approved)\b)|"
     r"estudando|estudiando|studiando|j'étudie|ich lerne|studiere gerade|"
     # a knowledge said to be thin, a use said to be light, a plan, a course not yet done
     r"(?:conceptual|theoretical|high[- ]level|surface[- ]level|superficial|textbook|amateur|"

@@ -228,6 +228,12 @@ _CONNECTORS = frozenset(
 )
 
 
+#: A date that goes on "… used daily since" or "…, Leeds City College: started" ("January 2026").
+_DATE_START = re.compile(
+    r"^(?:(?:19|20)\d\d\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
+    r"(?:19|20)\d\d\b)",
+    re.I,
+)
 #: Two-word names a wrap can cut ("… Mathematics for AI, Machine" / "Learning, Deep …").
 _CUT_NAMES = frozenset(
     {
@@ -268,7 +274,8 @@ def _continues(previous: str, line: str) -> bool:
         and len(previous.rsplit(",", 1)[-1].split()) <= 3
         and re.match(r"^[\w&+#.-]+(?:\s+[\w&+#.-]+)?,", line) is not None
     )
-    return last in _CONNECTORS or (last, first) in _CUT_NAMES or tail or listed
+    dated = last in ("since", "started", "until") and _DATE_START.match(line) is not None
+    return last in _CONNECTORS or (last, first) in _CUT_NAMES or tail or listed or dated
 
 
 def _full_bullet(previous: str, last: str, width: int, line: str) -> bool:
