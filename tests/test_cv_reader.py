@@ -1393,13 +1393,14 @@ def test_gpt_4_and_dall_e_3_are_step_7s_transformers_and_gpt_2_is_step_5(reader:
     Step 7 in gold and none Step 5. Italian "dalle basi" ("from the basics") names nothing."""
     cv = (
         "Ana Gómez\n## Experience\nBuilt a reply drafter on GPT-4o and DALL·E 3 through the API.\n"
-        "Benchmarked GPT-2 and T5 for summarisation.\nSto ripartendo dalle basi.\n"
+        "Benchmarked GPT-2 and T5 for summarisation.\n"
     )
     read = levels(reader.read(cv))
     assert read["step-7/transformers-dall-e-gpt-3-4"] == "done"
     assert read["step-5/advanced-models-bert-gpt-t5"] == "done"
     one = levels(reader.read("Ana Gómez\n## Experience\nBuilt a reply drafter on GPT-4.\n"))
     assert one == {"step-7/transformers-dall-e-gpt-3-4": "done"}
+    assert levels(reader.read("Ana Gómez\n## Experience\nSto ripartendo dalle basi.\n")) == {}
 
 
 @pytest.mark.parametrize(
