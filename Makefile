@@ -35,7 +35,7 @@ lint: install
 	$(VENV)/bin/lint-imports --no-cache
 
 test: install lint chromium
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider --durations=15
 
 # The browser tests drive Debian's Chromium (Playwright never downloads a browser here).
 chromium:

