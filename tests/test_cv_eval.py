@@ -29,7 +29,7 @@ def test_the_dev_cvs_follow_the_schema_and_cover_the_hard_cases(
 ) -> None:
     known = {s.id for s in roadmap.steps} | {t.id for s in roadmap.steps for t in s.topics}
     cases = load_cv_cases(cv_folder(EVAL, "dev"), "dev", purpose="tuning")
-    assert len(cases) == 1704 and len({c.id for c in cases}) == 1704
+    assert len(cases) == 1800 and len({c.id for c in cases}) == 1800
     for case in cases:
         assert case.path.is_file(), case.id
         assert case.done | case.learning <= known and not case.done & case.learning, case.id
@@ -53,7 +53,7 @@ def test_the_held_out_cvs_are_half_and_follow_the_schema(
     known = {s.id for s in roadmap.steps} | {t.id for s in roadmap.steps for t in s.topics}
     cases = load_cv_cases(cv_folder(EVAL, "heldout"), "heldout")
     dev = load_cv_cases(cv_folder(EVAL, "dev"), "dev", purpose="tuning")
-    assert len(cases) == len({c.id for c in cases}) == 2328 and len(dev) == 1704
+    assert len(cases) == len({c.id for c in cases}) == 2328 and len(dev) == 1800
     for case in cases:
         assert case.path.is_file() and case.path.stat().st_size < 200_000, case.id
         assert case.done | case.learning <= known and not case.done & case.learning, case.id
@@ -173,7 +173,7 @@ def test_eval_cvs_prints_dev_beside_held_out(
     code = main(["eval", "--cvs"])
     out, err = capsys.readouterr()
     assert "| CVs | dev | held-out | gate (held-out) |" in out
-    assert "| CVs | 1704 | 2328 |  |" in out
+    assert "| CVs | 1800 | 2328 |  |" in out
     assert "| hedge errors (learning read as done) | " in out
     assert code == (1 if "gate failed" in err else 0)
     assert main(["eval", "--cvs", "--gate", "eval/thresholds.yaml"]) == 2
