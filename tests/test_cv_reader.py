@@ -1413,3 +1413,21 @@ def test_gpt_4_and_dall_e_3_are_step_7s_transformers_and_gpt_2_is_step_5(reader:
 def test_once_a_week_is_a_habit_not_a_hedge(reader: CVReader, line: str) -> None:
     read = levels(reader.read(f"Ana Gómez\n## Experience\n{line}\n"))
     assert read and set(read.values()) == {"done"}, read
+
+
+def test_a_working_on_section_is_still_being_learned(reader: CVReader) -> None:
+    """Every "working on" section in dev CVs (five) lists things still being learned."""
+    text = (
+        "Ana Gómez\n## What I'm working on now\nHow GANs actually work. I'm reading the "
+        "original 2014 paper and trying to train a tiny GAN on my own sketches.\n"
+    )
+    assert levels(reader.read(text)) == {"step-7/gans-generative-adversarial-networks": "learning"}
+    done = "Ana Gómez\n## Projects\nHow GANs work: trained a GAN on my own sketches.\n"
+    assert levels(reader.read(done)) == {"step-7/gans-generative-adversarial-networks": "done"}
+
+
+def test_experience_that_is_still_small_is_learning(reader: CVReader) -> None:
+    small = "Ana Gómez\n## Skills\nCloud: AWS, though my AWS experience is still small.\n"
+    assert levels(reader.read(small)) == {"step-9/cloud-platforms": "learning"}
+    years = "Ana Gómez\n## Skills\nCloud: AWS (four years, a small team's whole stack).\n"
+    assert levels(reader.read(years)) == {"step-9/cloud-platforms": "done"}

@@ -176,7 +176,8 @@ HEDGE = re.compile(
     r"only briefly|touched\s+(?:[\w-]+\s+){0,2}briefly|skim(?:med|ming)|"
     r"(?:still |only |just )at the (?:start|beginning)|at the (?:start|beginning) with|"
     r"newbie|noob|(?:knowledge|skills?|experience|understanding|practice) (?:is|are) (?:still )?"
-    r"(?:limited|weak|basic|developing|growing|thin|patchy|rudimentary)|is still weak|"
+    r"(?:limited|weak|basic|developing|growing|thin|patchy|rudimentary|small|modest|shallow)|"
+    r"is still weak|"
     r"lack(?:ing)?\s+(?:[\w-]+\s+){0,2}(?:experience|practice)|"
     # the same in the languages CVs mix with English (German, Dutch, Spanish, Portuguese,
     # French, Italian, Polish, Swedish): basic knowledge, first experience, in progress
