@@ -37,7 +37,6 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "working on",
         "what i'm working on",
         "what i am working on",
-        "currently working on",
         "current studies",
         "lerne gerade",
         "derzeit",
