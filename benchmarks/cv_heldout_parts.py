@@ -30,6 +30,7 @@ from assistant.evaluation.cvs import (  # noqa: E402
     score_cvs,
 )
 from assistant.knowledge.embeddings import SentenceEmbedder  # noqa: E402
+from assistant.learner.cv_reading import CVReading  # noqa: E402
 from assistant.settings import PROJECT_ROOT, Settings  # noqa: E402
 
 #: (set, first id, last id, what its pieces of 96 are called)
@@ -69,9 +70,16 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings.from_env()
     embedder = SentenceEmbedder(settings)
-    read, first, required = offline_cv_reader(settings.corpus_dir, embedder)
-    if args.rules_only:
-        read, first, required = offline_cv_reader(settings.corpus_dir, embedder, doubt=False)
+    reader, first, required = offline_cv_reader(
+        settings.corpus_dir, embedder, doubt=not args.rules_only
+    )
+    readings: dict[str, CVReading] = {}  # each CV is read once, though it is in two rows
+
+    def read(case: CVCase) -> CVReading:
+        if case.id not in readings:
+            readings[case.id] = reader(case)
+        return readings[case.id]
+
     cases = load_cv_cases(cv_folder(PROJECT_ROOT / "eval", "heldout"), "heldout")
 
     def between(lo: int, hi: int) -> list[CVCase]:
