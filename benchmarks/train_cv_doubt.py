@@ -120,16 +120,16 @@ class Remembered(Embedder):
 
 def item_table(
     thresholds: str,
+    reader: CVReader,
     cases: list[CVCase],
     texts: dict[str, str],
     fold_params: list[DoubtParams],
     folds: list[int],
     settings: Settings,
 ) -> None:
-    """Item metrics of the dev CVs, out-of-fold, per threshold (and with the rules alone)."""
-    roadmap, graph = load_roadmap_and_graph(settings.corpus_dir)
-    words = load_cv_words(settings.corpus_dir, roadmap, graph)
-    vocabulary = cv_vocabulary(roadmap, graph, words)
+    """Item metrics of the dev CVs, out-of-fold, per threshold (and with the rules alone);
+    ``reader`` (the rules alone) lends its vocabulary and words."""
+    vocabulary, words = reader.vocabulary, reader.words
     embedder = Remembered(SentenceEmbedder(settings))
     _, first, required = offline_cv_reader(settings.corpus_dir, None)
     fold_of = {c.id: f for c, f in zip(cases, folds, strict=True)}
@@ -256,7 +256,7 @@ def main() -> None:
             )
     if args.items:
         folds = [fold_of.get(batch_of(c.id), 0) for c in cases]
-        item_table(args.items, cases, texts, fold_params, folds, settings)
+        item_table(args.items, reader, cases, texts, fold_params, folds, settings)
     if chosen is None:
         raise SystemExit("No threshold of the list meets --threshold or --max-flip.")
     params = fit(np.ones(len(keys), dtype=bool))
