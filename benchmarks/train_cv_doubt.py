@@ -118,9 +118,25 @@ class Remembered(Embedder):
         return self._vectors[(True, text)]
 
 
+def stored(
+    params: DoubtParams, settings: Settings, threshold: float, trained_on: str = ""
+) -> DoubtWeights:
+    """``params`` as ``corpus/cv-doubt.json`` keeps them."""
+    return DoubtWeights(
+        version=DOUBT_VERSION,
+        model=settings.embedding_model.rpartition("/")[2],
+        dimension=len(params.first),
+        hidden=len(params.out),
+        packed=params.packed(),
+        threshold=threshold,
+        trained_on=trained_on,
+    )
+
+
 def item_table(
     thresholds: str,
     reader: CVReader,
+    embedder: Embedder,
     cases: list[CVCase],
     texts: dict[str, str],
     fold_params: list[DoubtParams],
@@ -130,7 +146,7 @@ def item_table(
     """Item metrics of the dev CVs, out-of-fold, per threshold (and with the rules alone);
     ``reader`` (the rules alone) lends its vocabulary and words."""
     vocabulary, words = reader.vocabulary, reader.words
-    embedder = Remembered(SentenceEmbedder(settings))
+    embedder = Remembered(embedder)
     _, first, required = offline_cv_reader(settings.corpus_dir, None)
     fold_of = {c.id: f for c, f in zip(cases, folds, strict=True)}
     print("item metrics out-of-fold (each CV read with the model of the folds it is not in):")
@@ -143,14 +159,7 @@ def item_table(
                 None
                 if t is None
                 else Doubt(
-                    DoubtWeights(
-                        version=DOUBT_VERSION,
-                        model=settings.embedding_model.rpartition("/")[2],
-                        dimension=len(p.first),
-                        hidden=len(p.out),
-                        packed=p.packed(),
-                        threshold=t,
-                    ),
+                    stored(p, settings, t),
                     embedder,
                     p,
                 ),
@@ -256,18 +265,15 @@ def main() -> None:
             )
     if args.items:
         folds = [fold_of.get(batch_of(c.id), 0) for c in cases]
-        item_table(args.items, reader, cases, texts, fold_params, folds, settings)
+        item_table(args.items, reader, embedder, cases, texts, fold_params, folds, settings)
     if chosen is None:
         raise SystemExit("No threshold of the list meets --threshold or --max-flip.")
     params = fit(np.ones(len(keys), dtype=bool))
-    weights = DoubtWeights(
-        version=DOUBT_VERSION,
-        model=settings.embedding_model.rpartition("/")[2],
-        dimension=x.shape[1],
-        hidden=args.hidden,
-        packed=params.packed(),
-        threshold=chosen,
-        trained_on=(
+    weights = stored(
+        params,
+        settings,
+        chosen,
+        (
             f"{len(cases)} dev CVs of eval/cvs/dev, {len(keys)} sentences "
             f"({int(y.sum())} learning); {args.hidden} hidden units, weight decay "
             f"{args.weight_decay}, dropout {args.dropout}, {args.epochs} epochs; threshold "
